@@ -1,0 +1,106 @@
+package io.vask.contract;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** Checks an apps file and lists every problem, each naming the app and what was expected. */
+public final class AppsFileValidator {
+  private static final Pattern ID = Pattern.compile("[A-Za-z0-9_\\-]{1,64}");
+  private static final Pattern KEY = Pattern.compile("[A-Za-z0-9_\\-.]{1,128}");
+  public static final int MAX_MESSAGE_BYTES_CAP = 65_536;
+
+  private AppsFileValidator() {}
+
+  public static List<String> problems(AppsFile file) {
+    List<String> problems = new ArrayList<>();
+    Set<String> ids = new HashSet<>();
+    Set<String> keys = new HashSet<>();
+    for (int i = 0; i < file.apps().size(); i++) {
+      AppSettings app = file.apps().get(i);
+      String where = "apps[" + i + "]";
+      if (app == null) {
+        problems.add(where + " is null");
+        continue;
+      }
+      checkIdentity(app, where, ids, keys, problems);
+      range(problems, where, "maxConnections", app.maxConnections(), 0, Integer.MAX_VALUE);
+      range(problems, where, "maxMessageBytes", app.maxMessageBytes(), 1, MAX_MESSAGE_BYTES_CAP);
+      range(problems, where, "clientEventsPerSecond", app.clientEventsPerSecond(), 1, 10_000);
+      range(problems, where, "maxPresenceMembers", app.maxPresenceMembers(), 1, 100_000);
+      range(problems, where, "maxChannelsPerTrigger", app.maxChannelsPerTrigger(), 1, 100);
+      range(problems, where, "maxEventsPerBatch", app.maxEventsPerBatch(), 1, 1000);
+      range(problems, where, "cacheTtlSeconds", app.cacheTtlSeconds(), 1, 86_400);
+      range(problems, where, "activityTimeoutSeconds", app.activityTimeoutSeconds(), 1, 3600);
+      for (int w = 0; w < app.webhooks().size(); w++) {
+        checkWebhook(app.webhooks().get(w), where + ".webhooks[" + w + "]", problems);
+      }
+    }
+    return problems;
+  }
+
+  private static void checkIdentity(
+      AppSettings app, String where, Set<String> ids, Set<String> keys, List<String> problems) {
+    if (app.id() == null || !ID.matcher(app.id()).matches()) {
+      problems.add(
+          where + ".id \"" + app.id() + "\" is invalid (expected 1..64 chars of [A-Za-z0-9_-])");
+    } else if (!ids.add(app.id())) {
+      problems.add(where + ".id \"" + app.id() + "\" is used by another app");
+    }
+    if (app.key() == null || !KEY.matcher(app.key()).matches()) {
+      problems.add(where + ".key is invalid (expected 1..128 chars of [A-Za-z0-9_-.])");
+    } else if (!keys.add(app.key())) {
+      problems.add(where + ".key \"" + app.key() + "\" is used by another app");
+    }
+    if (app.secret() == null || app.secret().isEmpty()) {
+      problems.add(where + ".secret is missing");
+    }
+  }
+
+  private static void checkWebhook(WebhookSettings hook, String where, List<String> problems) {
+    if (hook == null) {
+      problems.add(where + " is null");
+      return;
+    }
+    if (!isHttpUrl(hook.url())) {
+      problems.add(
+          where + ".url \"" + hook.url() + "\" is invalid (expected an http:// or https:// URL)");
+    }
+    if (hook.events().isEmpty()) {
+      problems.add(where + ".events is empty (expected at least one event type)");
+    }
+    for (String event : hook.events()) {
+      if (WebhookEventType.fromWireName(event).isEmpty()) {
+        problems.add(
+            where
+                + ".events has unknown type \""
+                + event
+                + "\" (expected channel_occupied, channel_vacated, member_added, member_removed,"
+                + " client_event, cache_miss or subscription_count)");
+      }
+    }
+  }
+
+  private static boolean isHttpUrl(String url) {
+    if (url == null) {
+      return false;
+    }
+    try {
+      URI uri = URI.create(url);
+      return ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))
+          && uri.getHost() != null;
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+  }
+
+  private static void range(
+      List<String> problems, String where, String field, int value, int min, int max) {
+    if (value < min || value > max) {
+      problems.add(where + "." + field + " is " + value + " (expected " + min + ".." + max + ")");
+    }
+  }
+}

@@ -1,0 +1,46 @@
+package io.vask.operator.main;
+
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Entry point of {@code vask-operator.jar}: settings, client, operator, probes. */
+public final class Main {
+  private static final Logger LOG = LoggerFactory.getLogger(Main.class);
+
+  private Main() {}
+
+  public static void main(String[] args) {
+    OperatorSettings settings;
+    try {
+      settings = OperatorSettings.from(System.getenv());
+    } catch (OperatorSettings.InvalidSettings e) {
+      System.err.println("vask-operator: invalid environment:");
+      e.problems().forEach(problem -> System.err.println("  - " + problem));
+      System.exit(2);
+      return;
+    }
+    var registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    var client = new KubernetesClientBuilder().build();
+    var operator = VaskOperator.create(client, settings, registry, true);
+    var probes = ProbeServer.start(settings.port(), operator, registry);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  operator.stop();
+                  probes.close();
+                  client.close();
+                },
+                "vask-operator-shutdown"));
+    LOG.info(
+        "vask-operator starting: namespaces={}, leaderElection={}, serverSideApply={}, port={}",
+        settings.namespaces().isEmpty() ? "all" : settings.namespaces(),
+        settings.leaderElection(),
+        settings.serverSideApply(),
+        probes.port());
+    operator.start();
+  }
+}

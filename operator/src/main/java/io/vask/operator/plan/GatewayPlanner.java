@@ -1,0 +1,68 @@
+package io.vask.operator.plan;
+
+import io.vask.operator.model.Endpoints;
+import io.vask.operator.model.GatewaySpec;
+import io.vask.operator.model.ScalingSpec;
+import io.vask.operator.model.VaskApp;
+import io.vask.operator.model.VaskAppSpec;
+import java.util.Optional;
+
+/** Builds the plan of a valid VaskApp: its spec, the operator defaults and its credentials. */
+public final class GatewayPlanner {
+  public static final int HTTP_PORT = 6001;
+
+  private final OperatorDefaults defaults;
+
+  public GatewayPlanner(OperatorDefaults defaults) {
+    this.defaults = defaults;
+  }
+
+  public GatewayPlan plan(VaskApp app, Credentials credentials) {
+    VaskAppSpec spec = app.getSpec();
+    GatewaySpec gateway = spec.gateway == null ? new GatewaySpec() : spec.gateway;
+    String image = gateway.image != null ? gateway.image : defaults.gatewayImage();
+    Optional<String> natsUrl =
+        spec.nats != null && spec.nats.url != null
+            ? Optional.of(spec.nats.url)
+            : defaults.natsUrl();
+    int drainSeconds =
+        gateway.drainSeconds != null ? gateway.drainSeconds : GatewaySpec.DEFAULT_DRAIN_SECONDS;
+    return new GatewayPlan(
+        credentials,
+        image,
+        natsUrl,
+        gateway.resources,
+        drainSeconds,
+        scaling(spec.scaling),
+        AppsFileRenderer.render(spec, credentials),
+        RestartHash.of(image, natsUrl, gateway.resources),
+        endpoints(app, credentials));
+  }
+
+  static Scaling scaling(ScalingSpec spec) {
+    if (spec == null) {
+      return new Scaling.Fixed(1);
+    }
+    if (spec.autoscales()) {
+      int min = spec.minReplicas != null ? spec.minReplicas : 1;
+      return new Scaling.Autoscaled(
+          min, spec.maxReplicas, spec.targetCPUUtilization, spec.targetConnectionsPerPod);
+    }
+    return new Scaling.Fixed(spec.replicas != null ? spec.replicas : 1);
+  }
+
+  /** Through the Ingress when there is one, otherwise the in-cluster Service address. */
+  static Endpoints endpoints(VaskApp app, Credentials credentials) {
+    var ingress = app.getSpec().ingress;
+    if (ingress != null) {
+      boolean tls = ingress.tlsSecretName != null;
+      String host = ingress.host;
+      return new Endpoints(
+          (tls ? "wss://" : "ws://") + host + "/app/" + credentials.key(),
+          (tls ? "https://" : "http://") + host);
+    }
+    String service =
+        Names.gateway(app) + "." + app.getMetadata().getNamespace() + ".svc:" + HTTP_PORT;
+    return new Endpoints("ws://" + service + "/app/" + credentials.key(), "http://" + service);
+  }
+}

@@ -1,0 +1,149 @@
+package io.vask.operator.reconcile;
+
+import io.vask.operator.model.GatewaySpec;
+import io.vask.operator.model.LimitsSpec;
+import io.vask.operator.model.NatsSpec;
+import io.vask.operator.model.ScalingSpec;
+import io.vask.operator.model.VaskApp;
+import io.vask.operator.model.VaskAppSpec;
+import io.vask.operator.model.WebhookSpec;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * The CRD's validation rules, checked again by the operator: API servers without CEL, or objects
+ * stored before a rule existed, must still never produce a half-valid fleet.
+ */
+public final class SpecValidator {
+  private static final Pattern WEBHOOK_URL = Pattern.compile(WebhookSpec.URL_PATTERN);
+  private static final Pattern NATS_URL = Pattern.compile(NatsSpec.URL_PATTERN);
+
+  private SpecValidator() {}
+
+  /** Every problem of the spec, each saying what was expected; empty when valid. */
+  public static List<String> problems(VaskApp app) {
+    var problems = new ArrayList<String>();
+    if (app.getMetadata().getName().length() > VaskApp.MAX_NAME_LENGTH) {
+      problems.add("metadata.name must be at most " + VaskApp.MAX_NAME_LENGTH + " characters");
+    }
+    VaskAppSpec spec = app.getSpec();
+    if (spec == null) {
+      problems.add("spec is missing");
+      return problems;
+    }
+    if (spec.credentials != null
+        && spec.credentials.secretRef != null
+        && isBlank(spec.credentials.secretRef.name)) {
+      problems.add("credentials.secretRef.name is empty (expected a Secret name)");
+    }
+    limits(spec.limits, problems);
+    webhooks(spec.webhooks, problems);
+    scaling(spec.scaling, problems);
+    if (spec.nats != null
+        && (spec.nats.url == null || !NATS_URL.matcher(spec.nats.url).matches())) {
+      problems.add(
+          "nats.url \""
+              + spec.nats.url
+              + "\" is invalid (expected nats://, tls://, ws:// or wss://)");
+    }
+    gateway(spec.gateway, problems);
+    if (spec.ingress != null && isBlank(spec.ingress.host)) {
+      problems.add("ingress.host is empty (expected a host name)");
+    }
+    return problems;
+  }
+
+  private static void limits(LimitsSpec limits, List<String> problems) {
+    if (limits == null) {
+      return;
+    }
+    range(problems, "limits.maxConnections", limits.maxConnections, 0, Integer.MAX_VALUE);
+    range(
+        problems,
+        "limits.maxMessageBytes",
+        limits.maxMessageBytes,
+        1,
+        LimitsSpec.MAX_MESSAGE_BYTES_CAP);
+    range(problems, "limits.clientEventsPerSecond", limits.clientEventsPerSecond, 1, 10_000);
+    range(problems, "limits.maxPresenceMembers", limits.maxPresenceMembers, 1, 100_000);
+  }
+
+  private static void webhooks(List<WebhookSpec> webhooks, List<String> problems) {
+    if (webhooks == null) {
+      return;
+    }
+    for (int i = 0; i < webhooks.size(); i++) {
+      WebhookSpec hook = webhooks.get(i);
+      String where = "webhooks[" + i + "]";
+      if (hook == null) {
+        problems.add(where + " is empty");
+        continue;
+      }
+      if (hook.url == null || !WEBHOOK_URL.matcher(hook.url).matches()) {
+        problems.add(where + ".url \"" + hook.url + "\" is invalid (expected http:// or https://)");
+      }
+      if (hook.events == null || hook.events.isEmpty() || hook.events.contains(null)) {
+        problems.add(where + ".events is empty (expected at least one known event type)");
+      }
+    }
+  }
+
+  private static void scaling(ScalingSpec scaling, List<String> problems) {
+    if (scaling == null) {
+      return;
+    }
+    boolean autoscalingFields =
+        scaling.minReplicas != null
+            || scaling.maxReplicas != null
+            || scaling.targetConnectionsPerPod != null
+            || scaling.targetCPUUtilization != null;
+    if (scaling.replicas != null && autoscalingFields) {
+      problems.add(ScalingSpec.EXCLUSIVE_MESSAGE);
+      return;
+    }
+    if (scaling.replicas == null && scaling.maxReplicas == null) {
+      problems.add(ScalingSpec.MAX_REQUIRED_MESSAGE);
+    }
+    if (scaling.maxReplicas != null
+        && scaling.targetConnectionsPerPod == null
+        && scaling.targetCPUUtilization == null) {
+      problems.add(ScalingSpec.TARGET_REQUIRED_MESSAGE);
+    }
+    if (scaling.minReplicas != null
+        && scaling.maxReplicas != null
+        && scaling.minReplicas > scaling.maxReplicas) {
+      problems.add(ScalingSpec.MIN_MAX_MESSAGE);
+    }
+    range(problems, "scaling.replicas", scaling.replicas, 0, Integer.MAX_VALUE);
+    range(problems, "scaling.minReplicas", scaling.minReplicas, 1, Integer.MAX_VALUE);
+    range(problems, "scaling.maxReplicas", scaling.maxReplicas, 1, Integer.MAX_VALUE);
+    range(
+        problems,
+        "scaling.targetConnectionsPerPod",
+        scaling.targetConnectionsPerPod,
+        1,
+        Integer.MAX_VALUE);
+    range(problems, "scaling.targetCPUUtilization", scaling.targetCPUUtilization, 1, 1000);
+  }
+
+  private static void gateway(GatewaySpec gateway, List<String> problems) {
+    if (gateway == null) {
+      return;
+    }
+    if (gateway.image != null && gateway.image.isBlank()) {
+      problems.add("gateway.image is empty (expected an image reference, or omit it)");
+    }
+    range(problems, "gateway.drainSeconds", gateway.drainSeconds, 1, 600);
+  }
+
+  private static void range(List<String> problems, String field, Integer value, int min, int max) {
+    if (value != null && (value < min || value > max)) {
+      problems.add(field + " is " + value + " (expected " + min + ".." + max + ")");
+    }
+  }
+
+  private static boolean isBlank(String value) {
+    return value == null || value.isBlank();
+  }
+}

@@ -1,0 +1,150 @@
+package io.vask.operator.reconcile;
+
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
+import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
+import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
+import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import io.javaoperatorsdk.operator.api.reconciler.Workflow;
+import io.javaoperatorsdk.operator.api.reconciler.dependent.Dependent;
+import io.javaoperatorsdk.operator.processing.event.source.EventSource;
+import io.vask.contract.AppsFileCodec;
+import io.vask.contract.AppsFileValidator;
+import io.vask.operator.dependent.AppsFileSecret;
+import io.vask.operator.dependent.CredentialsSecret;
+import io.vask.operator.dependent.GatewayAutoscaler;
+import io.vask.operator.dependent.GatewayDeployment;
+import io.vask.operator.dependent.GatewayDisruptionBudget;
+import io.vask.operator.dependent.GatewayIngress;
+import io.vask.operator.dependent.GatewayService;
+import io.vask.operator.dependent.Preconditions;
+import io.vask.operator.model.VaskApp;
+import io.vask.operator.model.VaskAppStatus;
+import io.vask.operator.plan.GatewayPlan;
+import io.vask.operator.plan.GatewayPlanner;
+import io.vask.operator.plan.OperatorDefaults;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * Reconciles a VaskApp into its gateway fleet. The workflow below lists every child; it runs only
+ * after the spec and the credentials were found usable, so a bad spec never reaches the cluster.
+ * The Deployment depends on nothing: a false precondition deletes the dependents of a node, and the
+ * gateway must survive a switch between generated and imported credentials.
+ */
+@ControllerConfiguration(name = VaskAppReconciler.NAME)
+@Workflow(
+    explicitInvocation = true,
+    dependents = {
+      @Dependent(
+          name = CredentialsSecret.NAME,
+          type = CredentialsSecret.class,
+          reconcilePrecondition = Preconditions.GeneratedCredentials.class),
+      @Dependent(name = AppsFileSecret.NAME, type = AppsFileSecret.class),
+      @Dependent(name = GatewayDeployment.NAME, type = GatewayDeployment.class),
+      @Dependent(name = GatewayService.NAME, type = GatewayService.class),
+      @Dependent(
+          name = GatewayAutoscaler.NAME,
+          type = GatewayAutoscaler.class,
+          reconcilePrecondition = Preconditions.Autoscaling.class),
+      @Dependent(
+          name = GatewayDisruptionBudget.NAME,
+          type = GatewayDisruptionBudget.class,
+          reconcilePrecondition = Preconditions.SeveralReplicas.class),
+      @Dependent(
+          name = GatewayIngress.NAME,
+          type = GatewayIngress.class,
+          reconcilePrecondition = Preconditions.IngressRequested.class)
+    })
+public class VaskAppReconciler implements Reconciler<VaskApp> {
+  public static final String NAME = "vaskapp";
+
+  private final GatewayPlanner planner;
+  private final CredentialsLookup credentials = new CredentialsLookup();
+  private final StatusComposer statuses;
+
+  public VaskAppReconciler(OperatorDefaults defaults) {
+    this(defaults, Clock.systemUTC());
+  }
+
+  VaskAppReconciler(OperatorDefaults defaults, Clock clock) {
+    this.planner = new GatewayPlanner(defaults);
+    this.statuses = new StatusComposer(clock);
+  }
+
+  @Override
+  public List<EventSource<?, VaskApp>> prepareEventSources(EventSourceContext<VaskApp> context) {
+    return List.of(ImportedCredentials.eventSource(context));
+  }
+
+  @Override
+  public UpdateControl<VaskApp> reconcile(VaskApp app, Context<VaskApp> context) {
+    var specProblems = SpecValidator.problems(app);
+    if (!specProblems.isEmpty()) {
+      return blocked(app, context, Problem.invalidSpec(specProblems));
+    }
+    var lookup = credentials.find(app, context);
+    if (lookup instanceof CredentialsLookup.Unavailable unavailable) {
+      return blocked(app, context, unavailable.problem());
+    }
+    GatewayPlan plan = planner.plan(app, ((CredentialsLookup.Found) lookup).credentials());
+    // The gateway would refuse a file it cannot validate; never write one.
+    var fileProblems =
+        AppsFileValidator.problems(
+            AppsFileCodec.parse(plan.appsFile().getBytes(StandardCharsets.UTF_8)));
+    if (!fileProblems.isEmpty()) {
+      return blocked(app, context, Problem.invalidSpec(fileProblems));
+    }
+    plan.storeIn(context);
+    context.managedWorkflowAndDependentResourceContext().reconcileManagedWorkflow();
+    return patchIfChanged(app, statuses.reconciled(app, plan, deployment(context)));
+  }
+
+  @Override
+  public ErrorStatusUpdateControl<VaskApp> updateErrorStatus(
+      VaskApp app, Context<VaskApp> context, Exception e) {
+    var problem = new Problem(Problem.RECONCILE_ERROR, summary(e));
+    VaskAppStatus status = statuses.blocked(app, problem, deployment(context));
+    return status.equals(app.getStatus())
+        ? ErrorStatusUpdateControl.defaultErrorProcessing()
+        : ErrorStatusUpdateControl.patchStatus(statusOnly(app, status));
+  }
+
+  private UpdateControl<VaskApp> blocked(VaskApp app, Context<VaskApp> context, Problem problem) {
+    return patchIfChanged(app, statuses.blocked(app, problem, deployment(context)));
+  }
+
+  private static Deployment deployment(Context<VaskApp> context) {
+    return context.getSecondaryResource(Deployment.class, GatewayDeployment.NAME).orElse(null);
+  }
+
+  private static UpdateControl<VaskApp> patchIfChanged(VaskApp app, VaskAppStatus status) {
+    return status.equals(app.getStatus())
+        ? UpdateControl.noUpdate()
+        : UpdateControl.patchStatus(statusOnly(app, status));
+  }
+
+  /** Name, namespace and status only: what a status patch (or apply) must carry. */
+  private static VaskApp statusOnly(VaskApp app, VaskAppStatus status) {
+    var patch = new VaskApp();
+    patch.getMetadata().setName(app.getMetadata().getName());
+    patch.getMetadata().setNamespace(app.getMetadata().getNamespace());
+    patch.setSpec(null);
+    patch.setStatus(status);
+    return patch;
+  }
+
+  /** Bounded, single-line: status messages are read in kubectl output. */
+  private static String summary(Exception e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    String message = root.getClass().getSimpleName() + ": " + root.getMessage();
+    message = message.replace('\n', ' ');
+    return message.length() > 300 ? message.substring(0, 300) + "..." : message;
+  }
+}

@@ -1,0 +1,189 @@
+package io.vask.operator.reconcile;
+
+import static io.vask.operator.reconcile.VaskAppLifecycleTest.assertCondition;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.SecretBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import io.javaoperatorsdk.operator.Operator;
+import io.vask.operator.Children;
+import io.vask.operator.MockCluster;
+import io.vask.operator.VaskApps;
+import io.vask.operator.dependent.SecretData;
+import io.vask.operator.model.CredentialsSpec;
+import io.vask.operator.model.SecretReference;
+import io.vask.operator.model.VaskApp;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Generated credentials stay stable; imported ones are read, watched, and never modified. */
+@EnableKubernetesMockClient(crud = true)
+class CredentialsTest {
+  static KubernetesClient client;
+  static Operator operator;
+
+  @BeforeAll
+  static void startOperator() {
+    MockCluster.registerCrd(client);
+    operator = MockCluster.start(client, MockCluster.settings(Map.of()));
+  }
+
+  @AfterAll
+  static void stopOperator() {
+    operator.stop();
+  }
+
+  @Test
+  void generatedCredentialsAreCreatedOnceAndNeverRewritten() {
+    client.resource(VaskApps.named("stable", "test")).create();
+    var stable = new Children(client, "stable");
+    await().untilAsserted(() -> assertThat(stable.status().key).isNotNull());
+    Secret first = stable.credentials();
+
+    for (int max = 1; max <= 3; max++) {
+      int connections = max;
+      update("stable", a -> a.getSpec().limits = VaskAppLifecycleTest.limits(connections));
+      await()
+          .untilAsserted(
+              () -> assertThat(stable.appsFile().maxConnections()).isEqualTo(connections));
+    }
+
+    Secret after = stable.credentials();
+    assertThat(after.getData()).isEqualTo(first.getData());
+    assertThat(after.getMetadata().getResourceVersion())
+        .isEqualTo(first.getMetadata().getResourceVersion());
+    assertThat(stable.appsFile().key()).isEqualTo(stable.credential("key"));
+    assertThat(stable.status().key).isEqualTo(stable.credential("key"));
+  }
+
+  @Test
+  void importedCredentialsAreUsedWatchedAndLeftAlone() {
+    Secret imported =
+        client.resource(pusherSecret("pusher-prod", "424242", "prodkey", "s3cret")).create();
+    client.resource(importing("prod", "pusher-prod")).create();
+    var prod = new Children(client, "prod");
+
+    await().untilAsserted(() -> assertThat(prod.status().appId).isEqualTo("424242"));
+    assertThat(prod.status().key).isEqualTo("prodkey");
+    assertThat(prod.status().credentialsSecret).isEqualTo("pusher-prod");
+    assertThat(prod.appsFile().secret()).isEqualTo("s3cret");
+    assertThat(prod.credentials()).as("no generated Secret").isNull();
+    assertThat(prod.status().endpoints.websocket).endsWith("/app/prodkey");
+    var template = prod.deployment().getSpec().getTemplate();
+
+    // Rotation: the user edits their Secret; the apps file follows, the pods stay.
+    client
+        .secrets()
+        .withName("pusher-prod")
+        .edit(s -> new SecretBuilder(s).addToData("secret", base64("rotated")).build());
+    await().untilAsserted(() -> assertThat(prod.appsFile().secret()).isEqualTo("rotated"));
+    assertThat(prod.deployment().getSpec().getTemplate()).isEqualTo(template);
+
+    Secret afterwards = client.secrets().withName("pusher-prod").get();
+    assertThat(afterwards.getMetadata().getOwnerReferences()).isEmpty();
+    assertThat(afterwards.getMetadata().getLabels()).isEqualTo(imported.getMetadata().getLabels());
+    assertThat(SecretData.decode(afterwards.getData(), "key")).contains("prodkey");
+  }
+
+  @Test
+  void missingImportedSecretIsReportedUntilItAppears() {
+    client.resource(importing("early", "later-creds")).create();
+    var early = new Children(client, "early");
+    await()
+        .untilAsserted(
+            () -> assertCondition(early.vaskApp(), "Degraded", "True", "CredentialsSecretMissing"));
+    assertCondition(early.vaskApp(), "Ready", "False", "CredentialsSecretMissing");
+    assertThat(early.status().observedGeneration).isEqualTo(1L);
+    assertThat(early.deployment()).isNull();
+    assertThat(early.appsFileSecret()).isNull();
+    assertThat(early.service()).isNull();
+
+    client.resource(pusherSecret("later-creds", "77", "laterkey", "latersecret")).create();
+
+    await().untilAsserted(() -> assertThat(early.deployment()).isNotNull());
+    await()
+        .untilAsserted(() -> assertCondition(early.vaskApp(), "Degraded", "False", "AsExpected"));
+    assertThat(early.appsFile().key()).isEqualTo("laterkey");
+  }
+
+  @Test
+  void importedSecretWithoutEveryKeyIsReported() {
+    var partial =
+        new SecretBuilder()
+            .withNewMetadata()
+            .withName("partial-creds")
+            .endMetadata()
+            .withData(SecretData.encode(Map.of("app_id", "1", "key", "k")))
+            .build();
+    client.resource(partial).create();
+    client.resource(importing("partial", "partial-creds")).create();
+    var app = new Children(client, "partial");
+    await()
+        .untilAsserted(
+            () -> assertCondition(app.vaskApp(), "Degraded", "True", "CredentialsSecretInvalid"));
+    assertThat(app.vaskApp().getStatus().condition("Degraded").orElseThrow().getMessage())
+        .contains("partial-creds")
+        .contains("lacks secret");
+    assertThat(app.deployment()).isNull();
+  }
+
+  @Test
+  void switchingToImportedCredentialsKeepsTheGateway() {
+    client.resource(VaskApps.named("switch", "test")).create();
+    var app = new Children(client, "switch");
+    await().untilAsserted(() -> assertThat(app.status().key).isNotNull());
+    String deploymentUid = app.deployment().getMetadata().getUid();
+
+    client.resource(pusherSecret("switch-pusher", "9000", "switchkey", "switchsecret")).create();
+    update(
+        "switch",
+        a -> {
+          a.getSpec().credentials = new CredentialsSpec();
+          a.getSpec().credentials.secretRef = new SecretReference("switch-pusher");
+        });
+
+    await().untilAsserted(() -> assertThat(app.appsFile().key()).isEqualTo("switchkey"));
+    await().untilAsserted(() -> assertThat(app.credentials()).isNull());
+    assertThat(app.deployment().getMetadata().getUid()).isEqualTo(deploymentUid);
+    await()
+        .untilAsserted(() -> assertThat(app.status().credentialsSecret).isEqualTo("switch-pusher"));
+  }
+
+  static VaskApp importing(String name, String secretName) {
+    var app = VaskApps.named(name, "test");
+    app.getSpec().credentials = new CredentialsSpec();
+    app.getSpec().credentials.secretRef = new SecretReference(secretName);
+    return app;
+  }
+
+  static Secret pusherSecret(String name, String appId, String key, String secret) {
+    return new SecretBuilder()
+        .withNewMetadata()
+        .withName(name)
+        .addToLabels("team", "web")
+        .endMetadata()
+        .withData(SecretData.encode(Map.of("app_id", appId, "key", key, "secret", secret)))
+        .build();
+  }
+
+  static String base64(String value) {
+    return SecretData.encode(Map.of("v", value)).get("v");
+  }
+
+  static void update(String name, Consumer<VaskApp> change) {
+    client
+        .resources(VaskApp.class)
+        .withName(name)
+        .edit(
+            app -> {
+              change.accept(app);
+              return app;
+            });
+  }
+}

@@ -1,0 +1,131 @@
+package io.vask.operator.reconcile;
+
+import static io.vask.operator.reconcile.VaskAppLifecycleTest.assertCondition;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import io.javaoperatorsdk.operator.Operator;
+import io.vask.operator.Children;
+import io.vask.operator.MockCluster;
+import io.vask.operator.VaskApps;
+import io.vask.operator.model.ScalingSpec;
+import io.vask.operator.model.VaskApp;
+import io.vask.operator.model.WebhookEvent;
+import io.vask.operator.model.WebhookSpec;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The mock applies no CRD validation, like an API server without CEL: the operator must catch the
+ * spec itself, report it, and leave the cluster as it was.
+ */
+@EnableKubernetesMockClient(crud = true)
+class InvalidSpecTest {
+  static KubernetesClient client;
+  static Operator operator;
+
+  @BeforeAll
+  static void startOperator() {
+    MockCluster.registerCrd(client);
+    operator = MockCluster.start(client, MockCluster.settings(Map.of()));
+  }
+
+  @AfterAll
+  static void stopOperator() {
+    operator.stop();
+  }
+
+  @Test
+  void invalidNewAppIsReportedAndNothingIsCreated() {
+    var app = VaskApps.named("both", "test");
+    var scaling = ScalingSpec.fixed(2);
+    scaling.maxReplicas = 5;
+    scaling.targetCPUUtilization = 60;
+    app.getSpec().scaling = scaling;
+    client.resource(app).create();
+    var both = new Children(client, "both");
+
+    await().untilAsserted(() -> assertCondition(both.vaskApp(), "Degraded", "True", "InvalidSpec"));
+    assertCondition(both.vaskApp(), "Ready", "False", "InvalidSpec");
+    assertThat(both.vaskApp().getStatus().condition("Degraded").orElseThrow().getMessage())
+        .contains(ScalingSpec.EXCLUSIVE_MESSAGE);
+    assertThat(both.credentials()).isNull();
+    assertThat(both.appsFileSecret()).isNull();
+    assertThat(both.deployment()).isNull();
+    assertThat(both.service()).isNull();
+    assertThat(both.autoscaler()).isNull();
+    assertThat(both.disruptionBudget()).isNull();
+
+    update("both", a -> a.getSpec().scaling = ScalingSpec.fixed(2));
+    await().untilAsserted(() -> assertThat(both.deployment()).isNotNull());
+    await().untilAsserted(() -> assertCondition(both.vaskApp(), "Degraded", "False", "AsExpected"));
+  }
+
+  @Test
+  void invalidUpdateKeepsTheLastGoodFleet() {
+    var app = VaskApps.named("keep", "test");
+    app.getSpec()
+        .webhooks
+        .add(new WebhookSpec("https://good.example/hook", List.of(WebhookEvent.CHANNEL_VACATED)));
+    client.resource(app).create();
+    var keep = new Children(client, "keep");
+    await().untilAsserted(() -> assertCondition(keep.vaskApp(), "Degraded", "False", "AsExpected"));
+    var appsFile = keep.appsFileSecret();
+    var deployment = keep.deployment();
+    String key = keep.status().key;
+
+    update(
+        "keep",
+        a -> {
+          a.getSpec().webhooks.get(0).url = "ftp://bad.example/hook";
+          a.getSpec().limits = VaskAppLifecycleTest.limits(5);
+          a.getSpec().limits.maxMessageBytes = 70_000;
+        });
+
+    await().untilAsserted(() -> assertCondition(keep.vaskApp(), "Degraded", "True", "InvalidSpec"));
+    String message = keep.vaskApp().getStatus().condition("Degraded").orElseThrow().getMessage();
+    assertThat(message)
+        .contains("webhooks[0].url \"ftp://bad.example/hook\"")
+        .contains("limits.maxMessageBytes is 70000 (expected 1..65536)");
+    // Nothing half-applied: the valid limit change did not reach the apps file either.
+    assertThat(keep.appsFileSecret().getMetadata().getResourceVersion())
+        .isEqualTo(appsFile.getMetadata().getResourceVersion());
+    assertThat(keep.deployment().getMetadata().getResourceVersion())
+        .isEqualTo(deployment.getMetadata().getResourceVersion());
+    assertThat(keep.status().key).as("last good endpoint stays published").isEqualTo(key);
+    assertThat(keep.status().observedGeneration)
+        .isEqualTo(keep.vaskApp().getMetadata().getGeneration());
+
+    update(
+        "keep",
+        a -> {
+          a.getSpec().webhooks.get(0).url = "https://fixed.example/hook";
+          a.getSpec().limits.maxMessageBytes = 1024;
+        });
+    await()
+        .untilAsserted(
+            () -> {
+              assertThat(keep.appsFile().maxConnections()).isEqualTo(5);
+              assertThat(keep.appsFile().webhooks().get(0).url())
+                  .isEqualTo("https://fixed.example/hook");
+            });
+    await().untilAsserted(() -> assertCondition(keep.vaskApp(), "Degraded", "False", "AsExpected"));
+  }
+
+  static void update(String name, Consumer<VaskApp> change) {
+    client
+        .resources(VaskApp.class)
+        .withName(name)
+        .edit(
+            app -> {
+              change.accept(app);
+              return app;
+            });
+  }
+}

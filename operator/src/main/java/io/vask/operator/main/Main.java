@@ -25,7 +25,7 @@ public final class Main {
     var registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     var client = new KubernetesClientBuilder().build();
     var operator = VaskOperator.create(client, settings, registry, true);
-    var probes = ProbeServer.start(settings.port(), operator, registry);
+    var probes = ProbeServer.start(settings.port(), operator.getRuntimeInfo(), registry);
     Runtime.getRuntime()
         .addShutdownHook(
             new Thread(
@@ -41,6 +41,12 @@ public final class Main {
         settings.leaderElection(),
         settings.serverSideApply(),
         probes.port());
-    operator.start();
+    try {
+      operator.start();
+    } catch (RuntimeException e) {
+      // Typically missing RBAC or CRD: exit so the pod restarts and the reason is in its log.
+      LOG.error("vask-operator could not start: {}", e.getMessage(), e);
+      System.exit(1);
+    }
   }
 }

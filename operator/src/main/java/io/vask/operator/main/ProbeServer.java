@@ -2,7 +2,7 @@ package io.vask.operator.main;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import io.javaoperatorsdk.operator.Operator;
+import io.javaoperatorsdk.operator.RuntimeInfo;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -21,7 +21,11 @@ public final class ProbeServer implements AutoCloseable {
     this.server = server;
   }
 
-  public static ProbeServer start(int port, Operator operator, PrometheusMeterRegistry registry) {
+  /**
+   * @param runtime taken before {@code Operator.start()}: asking the operator for it later blocks
+   *     until every informer has synced, which would hang the probes during startup
+   */
+  public static ProbeServer start(int port, RuntimeInfo runtime, PrometheusMeterRegistry registry) {
     try {
       var server = HttpServer.create(new InetSocketAddress(port), 0);
       server.createContext(
@@ -30,14 +34,11 @@ public final class ProbeServer implements AutoCloseable {
               // Before start (or while waiting for the lease) nothing can be unhealthy yet.
               answer(
                   exchange,
-                  !operator.getRuntimeInfo().isStarted()
-                      || operator.getRuntimeInfo().allEventSourcesAreHealthy(),
+                  !runtime.isStarted() || runtime.allEventSourcesAreHealthy(),
                   "text/plain",
                   "ok"));
       server.createContext(
-          "/ready",
-          exchange ->
-              answer(exchange, operator.getRuntimeInfo().isStarted(), "text/plain", "ready"));
+          "/ready", exchange -> answer(exchange, runtime.isStarted(), "text/plain", "ready"));
       server.createContext(
           "/metrics",
           exchange ->

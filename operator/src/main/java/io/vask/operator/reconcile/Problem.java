@@ -12,7 +12,16 @@ public record Problem(String reason, String message) {
   public static final String INVALID_SPEC = "InvalidSpec";
   public static final String CREDENTIALS_SECRET_MISSING = "CredentialsSecretMissing";
   public static final String CREDENTIALS_SECRET_INVALID = "CredentialsSecretInvalid";
+  public static final String NATS_REQUIRED = "NatsRequired";
   public static final String RECONCILE_ERROR = "ReconcileError";
+
+  /** Unclustered pods would each be a separate Pusher server: events would miss most clients. */
+  static Problem natsRequired() {
+    return new Problem(
+        NATS_REQUIRED,
+        "more than one gateway pod needs NATS: set spec.nats.url, or the operator's"
+            + " VASK_DEFAULT_NATS_URL (Helm value defaults.natsUrl)");
+  }
 
   static Problem invalidSpec(List<String> problems) {
     return new Problem(INVALID_SPEC, String.join("; ", problems));

@@ -91,6 +91,9 @@ public class VaskAppReconciler implements Reconciler<VaskApp> {
       return blocked(app, context, unavailable.problem());
     }
     GatewayPlan plan = planner.plan(app, ((CredentialsLookup.Found) lookup).credentials());
+    if (plan.natsUrl().isEmpty() && plan.scaling().ceiling() > 1) {
+      return blocked(app, context, Problem.natsRequired());
+    }
     // The gateway would refuse a file it cannot validate; never write one.
     var fileProblems =
         AppsFileValidator.problems(

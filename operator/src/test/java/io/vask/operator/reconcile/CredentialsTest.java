@@ -1,8 +1,8 @@
 package io.vask.operator.reconcile;
 
-import static io.vask.operator.reconcile.VaskAppLifecycleTest.assertCondition;
+import static io.vask.operator.Eventually.eventually;
+import static io.vask.operator.StatusAssertions.assertCondition;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
@@ -43,13 +43,13 @@ class CredentialsTest {
   void generatedCredentialsAreCreatedOnceAndNeverRewritten() {
     client.resource(VaskApps.named("stable", "test")).create();
     var stable = new Children(client, "stable");
-    await().untilAsserted(() -> assertThat(stable.status().key).isNotNull());
+    eventually().untilAsserted(() -> assertThat(stable.status().key).isNotNull());
     Secret first = stable.credentials();
 
     for (int max = 1; max <= 3; max++) {
       int connections = max;
       update("stable", a -> a.getSpec().limits = VaskAppLifecycleTest.limits(connections));
-      await()
+      eventually()
           .untilAsserted(
               () -> assertThat(stable.appsFile().maxConnections()).isEqualTo(connections));
     }
@@ -69,7 +69,7 @@ class CredentialsTest {
     client.resource(importing("prod", "pusher-prod")).create();
     var prod = new Children(client, "prod");
 
-    await().untilAsserted(() -> assertThat(prod.status().appId).isEqualTo("424242"));
+    eventually().untilAsserted(() -> assertThat(prod.status().appId).isEqualTo("424242"));
     assertThat(prod.status().key).isEqualTo("prodkey");
     assertThat(prod.status().credentialsSecret).isEqualTo("pusher-prod");
     assertThat(prod.appsFile().secret()).isEqualTo("s3cret");
@@ -82,7 +82,7 @@ class CredentialsTest {
         .secrets()
         .withName("pusher-prod")
         .edit(s -> new SecretBuilder(s).addToData("secret", base64("rotated")).build());
-    await().untilAsserted(() -> assertThat(prod.appsFile().secret()).isEqualTo("rotated"));
+    eventually().untilAsserted(() -> assertThat(prod.appsFile().secret()).isEqualTo("rotated"));
     assertThat(prod.deployment().getSpec().getTemplate()).isEqualTo(template);
 
     Secret afterwards = client.secrets().withName("pusher-prod").get();
@@ -95,7 +95,7 @@ class CredentialsTest {
   void missingImportedSecretIsReportedUntilItAppears() {
     client.resource(importing("early", "later-creds")).create();
     var early = new Children(client, "early");
-    await()
+    eventually()
         .untilAsserted(
             () -> assertCondition(early.vaskApp(), "Degraded", "True", "CredentialsSecretMissing"));
     assertCondition(early.vaskApp(), "Ready", "False", "CredentialsSecretMissing");
@@ -106,8 +106,8 @@ class CredentialsTest {
 
     client.resource(pusherSecret("later-creds", "77", "laterkey", "latersecret")).create();
 
-    await().untilAsserted(() -> assertThat(early.deployment()).isNotNull());
-    await()
+    eventually().untilAsserted(() -> assertThat(early.deployment()).isNotNull());
+    eventually()
         .untilAsserted(() -> assertCondition(early.vaskApp(), "Degraded", "False", "AsExpected"));
     assertThat(early.appsFile().key()).isEqualTo("laterkey");
   }
@@ -124,7 +124,7 @@ class CredentialsTest {
     client.resource(partial).create();
     client.resource(importing("partial", "partial-creds")).create();
     var app = new Children(client, "partial");
-    await()
+    eventually()
         .untilAsserted(
             () -> assertCondition(app.vaskApp(), "Degraded", "True", "CredentialsSecretInvalid"));
     assertThat(app.vaskApp().getStatus().condition("Degraded").orElseThrow().getMessage())
@@ -137,7 +137,7 @@ class CredentialsTest {
   void switchingToImportedCredentialsKeepsTheGateway() {
     client.resource(VaskApps.named("switch", "test")).create();
     var app = new Children(client, "switch");
-    await().untilAsserted(() -> assertThat(app.status().key).isNotNull());
+    eventually().untilAsserted(() -> assertThat(app.status().key).isNotNull());
     String deploymentUid = app.deployment().getMetadata().getUid();
 
     client.resource(pusherSecret("switch-pusher", "9000", "switchkey", "switchsecret")).create();
@@ -148,10 +148,10 @@ class CredentialsTest {
           a.getSpec().credentials.secretRef = new SecretReference("switch-pusher");
         });
 
-    await().untilAsserted(() -> assertThat(app.appsFile().key()).isEqualTo("switchkey"));
-    await().untilAsserted(() -> assertThat(app.credentials()).isNull());
+    eventually().untilAsserted(() -> assertThat(app.appsFile().key()).isEqualTo("switchkey"));
+    eventually().untilAsserted(() -> assertThat(app.credentials()).isNull());
     assertThat(app.deployment().getMetadata().getUid()).isEqualTo(deploymentUid);
-    await()
+    eventually()
         .untilAsserted(() -> assertThat(app.status().credentialsSecret).isEqualTo("switch-pusher"));
   }
 

@@ -1,8 +1,8 @@
 package io.vask.operator.reconcile;
 
-import static io.vask.operator.reconcile.VaskAppLifecycleTest.assertCondition;
+import static io.vask.operator.Eventually.eventually;
+import static io.vask.operator.StatusAssertions.assertCondition;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
@@ -10,6 +10,7 @@ import io.javaoperatorsdk.operator.Operator;
 import io.vask.operator.Children;
 import io.vask.operator.MockCluster;
 import io.vask.operator.VaskApps;
+import io.vask.operator.model.NatsSpec;
 import io.vask.operator.model.ScalingSpec;
 import io.vask.operator.model.VaskApp;
 import io.vask.operator.model.WebhookEvent;
@@ -51,7 +52,8 @@ class InvalidSpecTest {
     client.resource(app).create();
     var both = new Children(client, "both");
 
-    await().untilAsserted(() -> assertCondition(both.vaskApp(), "Degraded", "True", "InvalidSpec"));
+    eventually()
+        .untilAsserted(() -> assertCondition(both.vaskApp(), "Degraded", "True", "InvalidSpec"));
     assertCondition(both.vaskApp(), "Ready", "False", "InvalidSpec");
     assertThat(both.vaskApp().getStatus().condition("Degraded").orElseThrow().getMessage())
         .contains(ScalingSpec.EXCLUSIVE_MESSAGE);
@@ -62,9 +64,10 @@ class InvalidSpecTest {
     assertThat(both.autoscaler()).isNull();
     assertThat(both.disruptionBudget()).isNull();
 
-    update("both", a -> a.getSpec().scaling = ScalingSpec.fixed(2));
-    await().untilAsserted(() -> assertThat(both.deployment()).isNotNull());
-    await().untilAsserted(() -> assertCondition(both.vaskApp(), "Degraded", "False", "AsExpected"));
+    update("both", a -> a.getSpec().scaling = ScalingSpec.fixed(1));
+    eventually().untilAsserted(() -> assertThat(both.deployment()).isNotNull());
+    eventually()
+        .untilAsserted(() -> assertCondition(both.vaskApp(), "Degraded", "False", "AsExpected"));
   }
 
   @Test
@@ -75,7 +78,8 @@ class InvalidSpecTest {
         .add(new WebhookSpec("https://good.example/hook", List.of(WebhookEvent.CHANNEL_VACATED)));
     client.resource(app).create();
     var keep = new Children(client, "keep");
-    await().untilAsserted(() -> assertCondition(keep.vaskApp(), "Degraded", "False", "AsExpected"));
+    eventually()
+        .untilAsserted(() -> assertCondition(keep.vaskApp(), "Degraded", "False", "AsExpected"));
     var appsFile = keep.appsFileSecret();
     var deployment = keep.deployment();
     String key = keep.status().key;
@@ -88,7 +92,8 @@ class InvalidSpecTest {
           a.getSpec().limits.maxMessageBytes = 70_000;
         });
 
-    await().untilAsserted(() -> assertCondition(keep.vaskApp(), "Degraded", "True", "InvalidSpec"));
+    eventually()
+        .untilAsserted(() -> assertCondition(keep.vaskApp(), "Degraded", "True", "InvalidSpec"));
     String message = keep.vaskApp().getStatus().condition("Degraded").orElseThrow().getMessage();
     assertThat(message)
         .contains("webhooks[0].url \"ftp://bad.example/hook\"")
@@ -108,14 +113,31 @@ class InvalidSpecTest {
           a.getSpec().webhooks.get(0).url = "https://fixed.example/hook";
           a.getSpec().limits.maxMessageBytes = 1024;
         });
-    await()
+    eventually()
         .untilAsserted(
             () -> {
               assertThat(keep.appsFile().maxConnections()).isEqualTo(5);
               assertThat(keep.appsFile().webhooks().get(0).url())
                   .isEqualTo("https://fixed.example/hook");
             });
-    await().untilAsserted(() -> assertCondition(keep.vaskApp(), "Degraded", "False", "AsExpected"));
+    eventually()
+        .untilAsserted(() -> assertCondition(keep.vaskApp(), "Degraded", "False", "AsExpected"));
+  }
+
+  @Test
+  void severalPodsWithoutNatsAreRefused() {
+    var app = VaskApps.named("lonely", "test");
+    app.getSpec().scaling = ScalingSpec.fixed(3);
+    client.resource(app).create();
+    var lonely = new Children(client, "lonely");
+
+    eventually()
+        .untilAsserted(() -> assertCondition(lonely.vaskApp(), "Degraded", "True", "NatsRequired"));
+    assertThat(lonely.deployment()).isNull();
+
+    update("lonely", a -> a.getSpec().nats = new NatsSpec("nats://nats:4222"));
+    eventually().untilAsserted(() -> assertThat(lonely.deployment()).isNotNull());
+    assertThat(lonely.deployment().getSpec().getReplicas()).isEqualTo(3);
   }
 
   static void update(String name, Consumer<VaskApp> change) {

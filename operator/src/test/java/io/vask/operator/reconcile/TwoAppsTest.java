@@ -1,7 +1,7 @@
 package io.vask.operator.reconcile;
 
+import static io.vask.operator.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
@@ -43,8 +43,8 @@ class TwoAppsTest {
     client.resource(VaskApps.named("beta", "test")).create();
     var alpha = new Children(client, "alpha");
     var beta = new Children(client, "beta");
-    await().untilAsserted(() -> assertThat(alpha.status().key).isNotNull());
-    await().untilAsserted(() -> assertThat(beta.status().key).isNotNull());
+    eventually().untilAsserted(() -> assertThat(alpha.status().key).isNotNull());
+    eventually().untilAsserted(() -> assertThat(beta.status().key).isNotNull());
 
     assertThat(alpha.credential("key")).isNotEqualTo(beta.credential("key"));
     assertThat(alpha.appsFile().key()).isEqualTo(alpha.credential("key"));
@@ -75,13 +75,13 @@ class TwoAppsTest {
               app.getSpec().limits = VaskAppLifecycleTest.limits(11);
               return app;
             });
-    await().untilAsserted(() -> assertThat(alpha.appsFile().maxConnections()).isEqualTo(11));
+    eventually().untilAsserted(() -> assertThat(alpha.appsFile().maxConnections()).isEqualTo(11));
     assertThat(beta.appsFileSecret().getMetadata().getResourceVersion()).isEqualTo(betaFileVersion);
     assertThat(beta.deployment().getMetadata().getResourceVersion())
         .isEqualTo(betaDeploymentVersion);
 
     client.resources(VaskApp.class).withName("beta").delete();
-    await().untilAsserted(() -> assertThat(beta.vaskApp()).isNull());
+    eventually().untilAsserted(() -> assertThat(beta.vaskApp()).isNull());
     assertThat(alpha.deployment()).isNotNull();
     assertThat(alpha.status().isReady()).isFalse();
   }

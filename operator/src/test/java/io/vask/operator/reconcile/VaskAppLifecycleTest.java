@@ -1,8 +1,9 @@
 package io.vask.operator.reconcile;
 
 import static io.vask.operator.Children.assertOwnedBy;
+import static io.vask.operator.Eventually.eventually;
+import static io.vask.operator.StatusAssertions.assertCondition;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.Quantity;
@@ -22,7 +23,6 @@ import io.vask.operator.model.ScalingSpec;
 import io.vask.operator.model.VaskApp;
 import io.vask.operator.model.WebhookEvent;
 import io.vask.operator.model.WebhookSpec;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -35,11 +35,14 @@ import org.junit.jupiter.api.Test;
 class VaskAppLifecycleTest {
   static KubernetesClient client;
   static Operator operator;
+  static final String DEFAULT_NATS = "nats://nats.vask-system:4222";
 
   @BeforeAll
   static void startOperator() {
     MockCluster.registerCrd(client);
-    operator = MockCluster.start(client, MockCluster.settings(Map.of()));
+    operator =
+        MockCluster.start(
+            client, MockCluster.settings(Map.of("VASK_DEFAULT_NATS_URL", DEFAULT_NATS)));
   }
 
   @AfterAll
@@ -65,7 +68,7 @@ class VaskAppLifecycleTest {
     client.resource(app).create();
     var chat = new Children(client, "chat");
 
-    await().untilAsserted(() -> assertThat(chat.vaskApp().getStatus()).isNotNull());
+    eventually().untilAsserted(() -> assertThat(chat.vaskApp().getStatus()).isNotNull());
     var created = chat.vaskApp();
     String appId = chat.credential("app_id");
     String key = chat.credential("key");
@@ -100,10 +103,12 @@ class VaskAppLifecycleTest {
             "VASK_PORT",
             "VASK_METRICS_PORT",
             "VASK_APPS_FILE",
+            "VASK_NATS_URL",
             "VASK_NODE_ID",
             "VASK_DRAIN_SECONDS");
     assertThat(env(container.getEnv(), "VASK_APPS_FILE")).isEqualTo("/etc/vask/apps/apps.json");
-    assertThat(container.getEnv().get(3).getValueFrom().getFieldRef().getFieldPath())
+    assertThat(env(container.getEnv(), "VASK_NATS_URL")).isEqualTo(DEFAULT_NATS);
+    assertThat(container.getEnv().get(4).getValueFrom().getFieldRef().getFieldPath())
         .isEqualTo("metadata.name");
     assertThat(container.getPorts())
         .extracting(p -> p.getName() + ":" + p.getContainerPort())
@@ -162,14 +167,14 @@ class VaskAppLifecycleTest {
     app.getSpec().scaling = ScalingSpec.fixed(3);
     client.resource(app).create();
     var rollout = new Children(client, "rollout");
-    await().untilAsserted(() -> assertThat(rollout.deployment()).isNotNull());
-    await()
+    eventually().untilAsserted(() -> assertThat(rollout.deployment()).isNotNull());
+    eventually()
         .untilAsserted(
             () -> assertCondition(rollout.vaskApp(), "Ready", "False", "GatewayNotReady"));
 
     rollout.markDeploymentReady();
 
-    await()
+    eventually()
         .untilAsserted(
             () -> {
               var ready = rollout.vaskApp();
@@ -182,8 +187,8 @@ class VaskAppLifecycleTest {
 
     // A settings change keeps the app Ready: the transition time must not move.
     update("rollout", a -> a.getSpec().limits = limits(42));
-    await().untilAsserted(() -> assertThat(rollout.appsFile().maxConnections()).isEqualTo(42));
-    await()
+    eventually().untilAsserted(() -> assertThat(rollout.appsFile().maxConnections()).isEqualTo(42));
+    eventually()
         .untilAsserted(
             () ->
                 assertThat(rollout.status().observedGeneration)
@@ -196,8 +201,8 @@ class VaskAppLifecycleTest {
     var app = VaskApps.named("settings", "test");
     client.resource(app).create();
     var settings = new Children(client, "settings");
-    await().untilAsserted(() -> assertThat(settings.deployment()).isNotNull());
-    await().untilAsserted(() -> assertThat(settings.vaskApp().getStatus()).isNotNull());
+    eventually().untilAsserted(() -> assertThat(settings.deployment()).isNotNull());
+    eventually().untilAsserted(() -> assertThat(settings.vaskApp().getStatus()).isNotNull());
     var template = settings.deployment().getSpec().getTemplate();
 
     update(
@@ -210,7 +215,7 @@ class VaskAppLifecycleTest {
           a.getSpec().features = new FeaturesSpec();
           a.getSpec().features.userAuthentication = true;
         });
-    await()
+    eventually()
         .untilAsserted(
             () -> {
               var file = settings.appsFile();
@@ -231,20 +236,20 @@ class VaskAppLifecycleTest {
     update(
         "settings",
         a -> {
-          a.getSpec().nats = new NatsSpec("nats://nats.vask-system:4222");
+          a.getSpec().nats = new NatsSpec("nats://nats.chat:4222");
           a.getSpec().gateway = new GatewaySpec();
           a.getSpec().gateway.image = "vask/gateway:next";
           a.getSpec().gateway.resources =
               new ResourceRequirementsBuilder().addToRequests("cpu", new Quantity("500m")).build();
         });
-    await()
+    eventually()
         .untilAsserted(
             () -> {
               var rolled = settings.deployment().getSpec().getTemplate();
               var container = rolled.getSpec().getContainers().get(0);
               assertThat(container.getImage()).isEqualTo("vask/gateway:next");
               assertThat(env(container.getEnv(), "VASK_NATS_URL"))
-                  .isEqualTo("nats://nats.vask-system:4222");
+                  .isEqualTo("nats://nats.chat:4222");
               assertThat(container.getResources().getRequests()).containsKey("cpu");
               assertThat(rolled.getMetadata().getAnnotations().get("vask.dev/restart-hash"))
                   .isNotEqualTo(
@@ -257,14 +262,14 @@ class VaskAppLifecycleTest {
     var app = VaskApps.named("scaled", "test");
     client.resource(app).create();
     var scaled = new Children(client, "scaled");
-    await().untilAsserted(() -> assertThat(scaled.deployment()).isNotNull());
+    eventually().untilAsserted(() -> assertThat(scaled.deployment()).isNotNull());
     assertThat(scaled.deployment().getSpec().getReplicas()).isEqualTo(1);
     assertThat(scaled.disruptionBudget()).isNull();
 
     update("scaled", a -> a.getSpec().scaling = ScalingSpec.fixed(3));
-    await()
+    eventually()
         .untilAsserted(() -> assertThat(scaled.deployment().getSpec().getReplicas()).isEqualTo(3));
-    await().untilAsserted(() -> assertThat(scaled.disruptionBudget()).isNotNull());
+    eventually().untilAsserted(() -> assertThat(scaled.disruptionBudget()).isNotNull());
 
     update(
         "scaled",
@@ -276,7 +281,7 @@ class VaskAppLifecycleTest {
           scaling.targetConnectionsPerPod = 20_000;
           a.getSpec().scaling = scaling;
         });
-    await().untilAsserted(() -> assertThat(scaled.autoscaler()).isNotNull());
+    eventually().untilAsserted(() -> assertThat(scaled.autoscaler()).isNotNull());
     var hpa = scaled.autoscaler().getSpec();
     assertThat(hpa.getMinReplicas()).isEqualTo(2);
     assertThat(hpa.getMaxReplicas()).isEqualTo(10);
@@ -294,12 +299,12 @@ class VaskAppLifecycleTest {
     // The HPA scales the Deployment; a later reconcile must keep its count.
     client.apps().deployments().withName("scaled-gateway").scale(6);
     update("scaled", a -> a.getSpec().limits = limits(99));
-    await().untilAsserted(() -> assertThat(scaled.appsFile().maxConnections()).isEqualTo(99));
+    eventually().untilAsserted(() -> assertThat(scaled.appsFile().maxConnections()).isEqualTo(99));
     awaitObserved(scaled);
     assertThat(scaled.deployment().getSpec().getReplicas()).isEqualTo(6);
 
     update("scaled", a -> a.getSpec().scaling = ScalingSpec.fixed(1));
-    await()
+    eventually()
         .untilAsserted(
             () -> {
               assertThat(scaled.autoscaler()).isNull();
@@ -317,7 +322,7 @@ class VaskAppLifecycleTest {
     app.getSpec().ingress.tlsSecretName = "ws-tls";
     client.resource(app).create();
     var exposed = new Children(client, "public");
-    await().untilAsserted(() -> assertThat(exposed.ingress()).isNotNull());
+    eventually().untilAsserted(() -> assertThat(exposed.ingress()).isNotNull());
     var ingress = exposed.ingress();
     assertThat(ingress.getSpec().getIngressClassName()).isEqualTo("nginx");
     assertThat(ingress.getSpec().getRules().get(0).getHost()).isEqualTo("ws.example.com");
@@ -328,7 +333,7 @@ class VaskAppLifecycleTest {
     var backend = ingress.getSpec().getRules().get(0).getHttp().getPaths().get(0).getBackend();
     assertThat(backend.getService().getName()).isEqualTo("public-gateway");
     assertThat(backend.getService().getPort().getName()).isEqualTo("http");
-    await()
+    eventually()
         .untilAsserted(
             () ->
                 assertThat(exposed.status().endpoints.websocket)
@@ -337,8 +342,8 @@ class VaskAppLifecycleTest {
     assertOwnedBy(exposed.vaskApp(), List.of(ingress));
 
     update("public", a -> a.getSpec().ingress = null);
-    await().untilAsserted(() -> assertThat(exposed.ingress()).isNull());
-    await()
+    eventually().untilAsserted(() -> assertThat(exposed.ingress()).isNull());
+    eventually()
         .untilAsserted(
             () ->
                 assertThat(exposed.status().endpoints.websocket)
@@ -353,14 +358,14 @@ class VaskAppLifecycleTest {
     app.getSpec().ingress.host = "gone.example.com";
     client.resource(app).create();
     var gone = new Children(client, "gone");
-    await().untilAsserted(() -> assertThat(gone.ingress()).isNotNull());
-    await().untilAsserted(() -> assertThat(gone.disruptionBudget()).isNotNull());
+    eventually().untilAsserted(() -> assertThat(gone.ingress()).isNotNull());
+    eventually().untilAsserted(() -> assertThat(gone.disruptionBudget()).isNotNull());
     var owner = gone.vaskApp();
 
     client.resource(owner).delete();
 
     // No finalizer holds the VaskApp; Kubernetes' garbage collector follows the owner references.
-    await().untilAsserted(() -> assertThat(gone.vaskApp()).isNull());
+    eventually().untilAsserted(() -> assertThat(gone.vaskApp()).isNull());
     assertOwnedBy(
         owner,
         List.of(
@@ -384,8 +389,7 @@ class VaskAppLifecycleTest {
   }
 
   static void awaitObserved(Children children) {
-    await()
-        .atMost(Duration.ofSeconds(10))
+    eventually()
         .untilAsserted(
             () -> {
               var app = children.vaskApp();
@@ -406,18 +410,5 @@ class VaskAppLifecycleTest {
 
   static String readySince(VaskApp app) {
     return app.getStatus().condition("Ready").orElseThrow().getLastTransitionTime();
-  }
-
-  static void assertCondition(VaskApp app, String type, String status, String reason) {
-    assertThat(app.getStatus()).as("status of %s", app.getMetadata().getName()).isNotNull();
-    assertThat(app.getStatus().condition(type))
-        .as("condition %s of %s", type, app.getMetadata().getName())
-        .hasValueSatisfying(
-            c -> {
-              assertThat(c.getStatus()).isEqualTo(status);
-              assertThat(c.getReason()).isEqualTo(reason);
-              assertThat(c.getObservedGeneration()).isEqualTo(app.getMetadata().getGeneration());
-              assertThat(c.getLastTransitionTime()).isNotBlank();
-            });
   }
 }

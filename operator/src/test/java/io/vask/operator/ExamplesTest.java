@@ -1,0 +1,120 @@
+package io.vask.operator;
+
+import static io.vask.operator.Eventually.eventually;
+import static io.vask.operator.StatusAssertions.assertCondition;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+import io.javaoperatorsdk.operator.Operator;
+import io.vask.operator.model.VaskApp;
+import io.vask.operator.reconcile.SpecValidator;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The files in examples/ parse without unknown fields, pass validation and reconcile. */
+@EnableKubernetesMockClient(crud = true)
+class ExamplesTest {
+  static final Path EXAMPLES = Path.of("..", "examples");
+  static final KubernetesSerialization YAML = new KubernetesSerialization();
+  static KubernetesClient client;
+  static Operator operator;
+
+  @BeforeAll
+  static void startOperator() {
+    MockCluster.registerCrd(client);
+    operator =
+        MockCluster.start(
+            client,
+            MockCluster.settings(Map.of("VASK_DEFAULT_NATS_URL", "nats://nats.vask-system:4222")));
+  }
+
+  @AfterAll
+  static void stopOperator() {
+    operator.stop();
+  }
+
+  @Test
+  void everyExampleIsAValidVaskAppThatReconciles() throws IOException {
+    var apps = new ArrayList<String>();
+    for (String doc : documents()) {
+      HasMetadata object = YAML.unmarshal(doc, HasMetadata.class);
+      if ("VaskApp".equals(object.getKind())) {
+        object = YAML.unmarshal(doc, VaskApp.class);
+      }
+      if (object instanceof VaskApp app) {
+        assertThat(withoutNulls(YAML.convertValue(app, Map.class)))
+            .as("%s has no unknown or misspelt fields", app.getMetadata().getName())
+            .isEqualTo(
+                YAML.unmarshal(
+                    new java.io.ByteArrayInputStream(
+                        doc.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                    new TypeReference<Map<String, Object>>() {}));
+        assertThat(SpecValidator.problems(app)).isEmpty();
+        apps.add(app.getMetadata().getName());
+      }
+      if (object instanceof io.fabric8.kubernetes.api.model.Secret secret
+          && secret.getStringData() != null) {
+        // The mock does not convert stringData as the API server does.
+        secret.setData(io.vask.operator.dependent.SecretData.encode(secret.getStringData()));
+        secret.setStringData(null);
+      }
+      client.resource(object).inNamespace("test").create();
+    }
+    assertThat(apps).containsExactlyInAnyOrder("chat", "notifications", "live");
+    for (String name : apps) {
+      var children = new Children(client, name);
+      eventually()
+          .untilAsserted(
+              () -> assertCondition(children.vaskApp(), "Degraded", "False", "AsExpected"));
+      assertThat(children.deployment()).isNotNull();
+    }
+  }
+
+  static List<String> documents() throws IOException {
+    try (Stream<Path> files = Files.list(EXAMPLES)) {
+      var docs = new ArrayList<String>();
+      for (Path file : files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList()) {
+        Arrays.stream(Files.readString(file).split("(?m)^---\\s*$"))
+            .filter(doc -> doc.lines().anyMatch(line -> line.startsWith("kind:")))
+            .forEach(docs::add);
+      }
+      return docs;
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  static Object withoutNulls(Object value) {
+    if (value instanceof Map<?, ?> map) {
+      var copy = new java.util.LinkedHashMap<String, Object>();
+      map.forEach(
+          (k, v) -> {
+            Object cleaned = withoutNulls(v);
+            boolean empty =
+                cleaned == null
+                    || (cleaned instanceof Map<?, ?> m && m.isEmpty())
+                    || (cleaned instanceof List<?> l && l.isEmpty());
+            if (!empty) {
+              copy.put((String) k, cleaned);
+            }
+          });
+      return copy;
+    }
+    if (value instanceof List<?> list) {
+      return list.stream().map(ExamplesTest::withoutNulls).toList();
+    }
+    return value;
+  }
+}

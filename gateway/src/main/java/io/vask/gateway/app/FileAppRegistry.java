@@ -29,7 +29,10 @@ public final class FileAppRegistry implements AppRegistry {
   private final ScheduledExecutorService timer;
   private volatile AppSnapshot snapshot;
   private volatile byte[] digest;
+  private byte[] rejectedDigest; // only the reload timer touches it
   private volatile Runnable onReload = () -> {};
+  private final java.util.concurrent.atomic.AtomicLong failedReloads =
+      new java.util.concurrent.atomic.AtomicLong();
 
   /** Reads the file now (failing fast on problems) and checks it again every {@code period}. */
   public FileAppRegistry(Path path, long periodMillis) {
@@ -56,19 +59,28 @@ public final class FileAppRegistry implements AppRegistry {
   void reloadIfChanged() {
     try {
       byte[] current = digestOf(path);
-      if (current == null || Arrays.equals(current, digest)) {
+      if (current == null
+          || Arrays.equals(current, digest)
+          || Arrays.equals(current, rejectedDigest)) {
         return;
       }
+      rejectedDigest = current;
       AppsFile file = AppsFileCodec.read(path);
       snapshot = new AppSnapshot(file.apps());
       digest = current;
       LOG.info("apps file reloaded: {} app(s)", file.apps().size());
       onReload.run();
     } catch (AppsFileCodec.InvalidAppsFile e) {
+      failedReloads.incrementAndGet();
       LOG.error("apps file {} has problems, keeping the previous apps: {}", path, e.getMessage());
     } catch (RuntimeException e) {
       LOG.error("apps file reload failed", e);
     }
+  }
+
+  /** Reloads refused because the changed file had problems (the previous apps stay). */
+  public long failedReloads() {
+    return failedReloads.get();
   }
 
   private static byte[] digestOf(Path path) {

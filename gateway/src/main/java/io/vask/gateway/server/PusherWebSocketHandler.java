@@ -1,13 +1,17 @@
 package io.vask.gateway.server;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.handler.codec.TooLongFrameException;
 import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
 import io.netty.handler.codec.http.websocketx.PingWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.PongWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import io.vask.gateway.channel.Session;
 import io.vask.gateway.protocol.ClientMessage;
@@ -100,22 +104,20 @@ final class PusherWebSocketHandler extends SimpleChannelInboundHandler<WebSocket
   @Override
   public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
     Session session = connection.session();
-    if (cause instanceof java.io.IOException) {
-      LOG.debug(
-          "socket {} I/O error: {}", session == null ? "?" : session.socketId(), cause.toString());
+    String socket = session == null ? "?" : session.socketId();
+    if (cause instanceof TooLongFrameException) {
+      // a fragmented message over the 256 KiB cap: close as RFC 6455 says for "message too big"
+      ctx.writeAndFlush(new CloseWebSocketFrame(WebSocketCloseStatus.MESSAGE_TOO_BIG))
+          .addListener(ChannelFutureListener.CLOSE);
+      return;
+    }
+    if (cause instanceof java.io.IOException || cause instanceof CorruptedWebSocketFrameException) {
+      // the peer went away, or the frame decoder has already sent its close frame
+      LOG.debug("socket {} closed: {}", socket, cause.toString());
     } else {
       LOG.warn(
-          "socket {} of app {} failed",
-          session == null ? "?" : session.socketId(),
-          session == null ? "?" : session.appId(),
-          cause);
+          "socket {} of app {} failed", socket, session == null ? "?" : session.appId(), cause);
     }
-    if (session != null
-        && session.isOpen()
-        && cause instanceof io.netty.handler.codec.CorruptedFrameException) {
-      connection.close(PusherError.plain("Invalid WebSocket frame"));
-    } else {
-      ctx.close();
-    }
+    ctx.close();
   }
 }

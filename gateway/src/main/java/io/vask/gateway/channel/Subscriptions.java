@@ -23,6 +23,7 @@ import java.util.concurrent.CompletionStage;
 public final class Subscriptions {
   private final ChannelServices services;
   private final SubscriptionCounts counts;
+  private final CacheMissGate cacheMisses = new CacheMissGate(60_000);
 
   public Subscriptions(ChannelServices services, SubscriptionCounts counts) {
     this.services = services;

@@ -93,7 +93,7 @@ public final class Gateway implements AutoCloseable {
 
     ChannelRegistry registry = new ChannelRegistry(server.loops().count());
     metrics.registry.gauge(
-        "vask_subscriptions_local", "Subscriptions on this node", registry::subscriptionCount);
+        "vask_subscriptions", "Channel subscriptions on this node", registry::subscriptionCount);
     ChannelServices services =
         new ChannelServices(
             apps, registry, cluster.bus(), cluster.store(), cluster.cache(), webhooks);

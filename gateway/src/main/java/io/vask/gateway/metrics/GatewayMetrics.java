@@ -8,7 +8,6 @@ public final class GatewayMetrics {
   public final MetricRegistry registry = new MetricRegistry();
 
   public final LongAdder connections = new LongAdder();
-  public final LongAdder subscriptions = new LongAdder();
   public final Counter connectionsOpened =
       registry.counter("vask_connections_opened_total", "WebSocket connections accepted");
   public final Counter messagesIn =
@@ -54,7 +53,6 @@ public final class GatewayMetrics {
 
   public GatewayMetrics() {
     registry.gauge("vask_connections", "Open WebSocket connections", connections::sum);
-    registry.gauge("vask_subscriptions", "Channel subscriptions on this node", subscriptions::sum);
     var memory = ManagementFactory.getMemoryMXBean();
     registry.gauge(
         "vask_jvm_heap_used_bytes", "JVM heap in use", () -> memory.getHeapMemoryUsage().getUsed());

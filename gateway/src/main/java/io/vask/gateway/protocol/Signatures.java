@@ -13,6 +13,16 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public final class Signatures {
   private static final char[] HEX = "0123456789abcdef".toCharArray();
+  // Mac.getInstance does a provider lookup per call; one instance per thread is re-keyed instead.
+  private static final ThreadLocal<Mac> HMAC =
+      ThreadLocal.withInitial(
+          () -> {
+            try {
+              return Mac.getInstance("HmacSHA256");
+            } catch (NoSuchAlgorithmException e) {
+              throw new IllegalStateException("HmacSHA256 unavailable", e);
+            }
+          });
 
   private Signatures() {}
 
@@ -22,11 +32,11 @@ public final class Signatures {
 
   public static String hmacSha256Hex(String secret, byte[] message) {
     try {
-      Mac mac = Mac.getInstance("HmacSHA256");
+      Mac mac = HMAC.get();
       mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
       return hex(mac.doFinal(message));
-    } catch (NoSuchAlgorithmException | InvalidKeyException e) {
-      throw new IllegalStateException("HmacSHA256 unavailable", e);
+    } catch (InvalidKeyException e) {
+      throw new IllegalStateException("HmacSHA256 rejected the key", e);
     }
   }
 

@@ -11,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 final class CacheMissGate {
   private final long windowMillis;
   private final Map<String, Long> lastReported = new ConcurrentHashMap<>();
+  private volatile long nextPurgeMillis;
 
   CacheMissGate(long windowMillis) {
     this.windowMillis = windowMillis;
@@ -18,6 +19,11 @@ final class CacheMissGate {
 
   /** Whether this miss should be reported; records it if so. */
   boolean report(String appId, String channel, long nowMillis) {
+    if (nowMillis >= nextPurgeMillis) {
+      // entries older than the window decide nothing any more: drop them so names don't pile up
+      nextPurgeMillis = nowMillis + windowMillis;
+      lastReported.values().removeIf(last -> nowMillis - last >= windowMillis);
+    }
     boolean[] report = new boolean[1];
     lastReported.compute(
         appId + '\n' + channel,
@@ -26,6 +32,10 @@ final class CacheMissGate {
           return report[0] ? nowMillis : last;
         });
     return report[0];
+  }
+
+  int size() {
+    return lastReported.size();
   }
 
   /** A subscriber found the cache populated: the next miss is news again. */

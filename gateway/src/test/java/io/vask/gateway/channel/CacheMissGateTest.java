@@ -16,4 +16,15 @@ class CacheMissGateTest {
     gate.populated("1", "cache-a");
     assertThat(gate.report("1", "cache-a", 60_001)).isTrue();
   }
+
+  @Test
+  void forgetsChannelsOnceTheirWindowHasPassed() {
+    CacheMissGate gate = new CacheMissGate(1000);
+    for (int i = 0; i < 100; i++) {
+      gate.report("1", "cache-" + i, 10);
+    }
+    assertThat(gate.size()).isEqualTo(100);
+    gate.report("1", "cache-new", 2000);
+    assertThat(gate.size()).isEqualTo(1);
+  }
 }

@@ -21,6 +21,9 @@ import java.util.concurrent.CompletionStage;
  * the subscription is still wanted.
  */
 public final class Subscriptions {
+  /** A guard against a client subscribing its way to unbounded server memory. */
+  static final int MAX_SUBSCRIPTIONS_PER_CONNECTION = 1000;
+
   private final ChannelServices services;
   private final SubscriptionCounts counts;
   private final CacheMissGate cacheMisses = new CacheMissGate(60_000);
@@ -44,6 +47,15 @@ public final class Subscriptions {
     ChannelName channel = parsed.get();
     if (session.subscription(channel.value()) != null) {
       session.sendError(PusherError.plain("Existing subscription to channel " + channel.value()));
+      return;
+    }
+    if (session.subscriptions().size() >= MAX_SUBSCRIPTIONS_PER_CONNECTION) {
+      SubscriptionFailure.limit(
+              channel.value(),
+              "A connection may hold at most "
+                  + MAX_SUBSCRIPTIONS_PER_CONNECTION
+                  + " subscriptions")
+          .sendTo(session);
       return;
     }
     SubscribeAuthorizer.Decision decision =

@@ -1,0 +1,187 @@
+package io.vask.gateway;
+
+import io.vask.gateway.app.AppRegistry;
+import io.vask.gateway.channel.ChannelRegistry;
+import io.vask.gateway.channel.ChannelServices;
+import io.vask.gateway.channel.ClientEvents;
+import io.vask.gateway.channel.Fanout;
+import io.vask.gateway.channel.SubscriptionCounts;
+import io.vask.gateway.channel.Subscriptions;
+import io.vask.gateway.cluster.BusListener;
+import io.vask.gateway.cluster.ChannelEvent;
+import io.vask.gateway.cluster.Cluster;
+import io.vask.gateway.cluster.ControlMessage;
+import io.vask.gateway.cluster.local.LocalChannelCache;
+import io.vask.gateway.httpapi.ApiRouter;
+import io.vask.gateway.httpapi.ApiServices;
+import io.vask.gateway.metrics.GatewayMetrics;
+import io.vask.gateway.protocol.SocketIds;
+import io.vask.gateway.server.ConnectionTracker;
+import io.vask.gateway.server.NettyServer;
+import io.vask.gateway.server.Readiness;
+import io.vask.gateway.server.ServerContext;
+import io.vask.gateway.user.Users;
+import io.vask.gateway.webhook.RetryPolicy;
+import io.vask.gateway.webhook.WebhookDispatcher;
+import io.vask.gateway.webhook.WebhookMetrics;
+import io.vask.gateway.webhook.WebhookSender;
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One running gateway, wired top-down: transport → protocol → channels → cluster. Construct it with
+ * {@link #start}; tests run several in one JVM (no static state).
+ */
+public final class Gateway implements AutoCloseable {
+  /** Pusher's webhook de-bounce for channel_vacated and member_removed. */
+  public static final long WEBHOOK_DEBOUNCE_MILLIS = 3000;
+
+  /** Subscription counts above 100 subscribers go out at most this often. */
+  public static final long COUNT_THROTTLE_MILLIS = 5000;
+
+  private final NettyServer server;
+  private final Cluster cluster;
+  private final ScheduledExecutorService timer;
+  private final GatewayMetrics metrics;
+  private final AppRegistry apps;
+
+  private Gateway(
+      NettyServer server,
+      Cluster cluster,
+      ScheduledExecutorService timer,
+      GatewayMetrics metrics,
+      AppRegistry apps) {
+    this.server = server;
+    this.cluster = cluster;
+    this.timer = timer;
+    this.metrics = metrics;
+    this.apps = apps;
+  }
+
+  public static Gateway start(
+      GatewaySettings settings, AppRegistry apps, Cluster cluster, Clock clock)
+      throws InterruptedException {
+    return start(settings, apps, cluster, clock, RetryPolicy.PUSHER);
+  }
+
+  public static Gateway start(
+      GatewaySettings settings, AppRegistry apps, Cluster cluster, Clock clock, RetryPolicy retries)
+      throws InterruptedException {
+    GatewayMetrics metrics = new GatewayMetrics();
+    ScheduledExecutorService timer = Executors.newScheduledThreadPool(2, daemon("vask-timer"));
+    NettyServer server = new NettyServer(settings);
+    server.registerMetrics(metrics);
+
+    WebhookDispatcher webhooks =
+        new WebhookDispatcher(cluster.outbox(), timer, clock, WEBHOOK_DEBOUNCE_MILLIS);
+    WebhookSender sender =
+        new WebhookSender(
+            apps,
+            HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(retries.timeout())
+                .executor(Executors.newFixedThreadPool(2, daemon("vask-webhooks")))
+                .build(),
+            timer,
+            clock,
+            retries,
+            new WebhookMetrics(metrics.registry, cluster.outbox()::depth),
+            100);
+
+    ChannelRegistry registry = new ChannelRegistry(server.loops().count());
+    metrics.registry.gauge(
+        "vask_subscriptions", "Channel subscriptions on this node", registry::subscriptionCount);
+    ChannelServices services =
+        new ChannelServices(
+            apps, registry, cluster.bus(), cluster.store(), cluster.cache(), webhooks);
+    Fanout fanout = new Fanout(registry, server.loops(), server.frameEncoder(), metrics);
+    Subscriptions subscriptions =
+        new Subscriptions(services, new SubscriptionCounts(services, timer, COUNT_THROTTLE_MILLIS));
+    Users users = new Users(services, fanout, timer, settings.authorizationTimeoutMillis());
+    cluster.bus().start(listener(fanout, users));
+    cluster.outbox().start(sender);
+    if (cluster.cache() instanceof LocalChannelCache local) {
+      timer.scheduleWithFixedDelay(local::purgeExpired, 60, 60, TimeUnit.SECONDS);
+    }
+
+    ApiRouter api =
+        new ApiRouter(
+            apps, new ApiServices(cluster.bus(), cluster.store(), cluster.cache(), clock));
+    Readiness readiness = new Readiness(() -> cluster.bus().healthy() && cluster.store().healthy());
+    ServerContext context =
+        new ServerContext(
+            settings,
+            apps,
+            metrics,
+            new SocketIds(),
+            cluster.store(),
+            subscriptions,
+            new ClientEvents(services),
+            users,
+            api,
+            new ConnectionTracker(),
+            readiness);
+    server.start(context);
+    return new Gateway(server, cluster, timer, metrics, apps);
+  }
+
+  private static BusListener listener(Fanout fanout, Users users) {
+    return new BusListener() {
+      @Override
+      public void deliver(ChannelEvent event) {
+        fanout.deliverLocally(event);
+      }
+
+      @Override
+      public void control(ControlMessage message) {
+        users.onControl(message);
+      }
+    };
+  }
+
+  public int port() {
+    return server.port();
+  }
+
+  public int metricsPort() {
+    return server.metricsPort();
+  }
+
+  public GatewayMetrics metrics() {
+    return metrics;
+  }
+
+  /** Graceful shutdown: drain sockets over {@code drainSeconds}, flush webhooks, stop. */
+  public void drainAndClose(int drainSeconds, long webhookFlushMillis) {
+    server.drain(drainSeconds);
+    long deadline = System.currentTimeMillis() + webhookFlushMillis;
+    while (cluster.outbox().depth() > 0 && System.currentTimeMillis() < deadline) {
+      try {
+        Thread.sleep(20);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+    }
+    close();
+  }
+
+  @Override
+  public void close() {
+    server.close();
+    timer.shutdownNow();
+    cluster.close();
+    apps.close();
+  }
+
+  private static java.util.concurrent.ThreadFactory daemon(String name) {
+    return r -> {
+      Thread t = new Thread(r, name);
+      t.setDaemon(true);
+      return t;
+    };
+  }
+}

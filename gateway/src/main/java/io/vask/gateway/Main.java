@@ -1,0 +1,62 @@
+package io.vask.gateway;
+
+import io.vask.contract.AppSettings;
+import io.vask.contract.AppsFileCodec;
+import io.vask.gateway.app.AppRegistry;
+import io.vask.gateway.app.FileAppRegistry;
+import io.vask.gateway.app.StaticAppRegistry;
+import io.vask.gateway.cluster.Cluster;
+import java.time.Clock;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Starts a gateway from {@code VASK_*} environment variables; see docs/configuration.md. */
+public final class Main {
+  private Main() {}
+
+  public static void main(String[] args) throws Exception {
+    GatewaySettings settings;
+    try {
+      settings = GatewaySettings.fromEnvironment(System.getenv());
+    } catch (GatewaySettings.InvalidSettings e) {
+      System.err.println("vask: invalid settings:");
+      e.problems().forEach(p -> System.err.println("  - " + p));
+      System.exit(2);
+      return;
+    }
+    if ("json".equals(settings.logFormat())) {
+      System.setProperty("logback.configurationFile", "logback-json.xml");
+    }
+    Logger log = LoggerFactory.getLogger(Main.class);
+    AppRegistry apps;
+    try {
+      apps = apps(settings);
+    } catch (AppsFileCodec.InvalidAppsFile e) {
+      System.err.println("vask: invalid apps file " + settings.appsFile() + ":");
+      e.problems().forEach(p -> System.err.println("  - " + p));
+      System.exit(2);
+      return;
+    }
+    Clock clock = Clock.systemUTC();
+    Cluster cluster = ClusterFactory.create(settings, clock);
+    Gateway gateway = Gateway.start(settings, apps, cluster, clock);
+    log.info("vask gateway started with {} app(s)", apps.all().size());
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  log.info("shutting down: draining for {} s", settings.drainSeconds());
+                  gateway.drainAndClose(settings.drainSeconds(), 5000);
+                },
+                "vask-shutdown"));
+  }
+
+  private static AppRegistry apps(GatewaySettings settings) {
+    if (settings.appsFile() != null) {
+      return new FileAppRegistry(settings.appsFile(), settings.appsReloadMillis());
+    }
+    return new StaticAppRegistry(
+        List.of(AppSettings.of(settings.appId(), settings.appKey(), settings.appSecret())));
+  }
+}

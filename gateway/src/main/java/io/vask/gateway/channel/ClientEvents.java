@@ -1,0 +1,89 @@
+package io.vask.gateway.channel;
+
+import io.vask.contract.AppSettings;
+import io.vask.gateway.cluster.ChannelEvent;
+import io.vask.gateway.protocol.ChannelName;
+import io.vask.gateway.protocol.ChannelType;
+import io.vask.gateway.protocol.ClientMessage;
+import io.vask.gateway.protocol.Frames;
+import io.vask.gateway.protocol.PusherError;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+
+/**
+ * Client events (PROTOCOL.md §4), with every rule in its order; each rejection is an in-band {@code
+ * pusher:error} and the socket stays open. Accepted events go to every other subscriber,
+ * cluster-wide, never back to the sender.
+ */
+public final class ClientEvents {
+  static final int MAX_EVENT_NAME = 200;
+  private final ChannelServices services;
+
+  public ClientEvents(ChannelServices services) {
+    this.services = services;
+  }
+
+  public void handle(Session session, ClientMessage.ClientEvent event) {
+    Optional<AppSettings> found = services.apps().byId(session.appId());
+    if (found.isEmpty()) {
+      return;
+    }
+    AppSettings app = found.get();
+    Optional<PusherError> rejection = check(app, session, event);
+    if (rejection.isPresent()) {
+      session.sendError(rejection.get());
+      return;
+    }
+    Subscription subscription = session.subscription(event.channel());
+    String userId = subscription.member() == null ? null : subscription.member().userId();
+    String frame = Frames.event(event.event(), event.channel(), event.data(), userId);
+    services
+        .bus()
+        .publish(
+            new ChannelEvent(
+                app.id(),
+                event.channel(),
+                frame.getBytes(StandardCharsets.UTF_8),
+                session.socketId()));
+    services
+        .webhooks()
+        .clientEvent(app, event.channel(), event.event(), event.data(), session.socketId(), userId);
+  }
+
+  private static Optional<PusherError> check(
+      AppSettings app, Session session, ClientMessage.ClientEvent event) {
+    if (!app.clientEvents()) {
+      return Optional.of(PusherError.CLIENT_EVENTS_DISABLED);
+    }
+    ChannelType type = ChannelName.parse(event.channel()).map(ChannelName::type).orElse(null);
+    if (type == ChannelType.ENCRYPTED) {
+      return Optional.of(
+          PusherError.plain("Client event rejected - not supported on encrypted channels"));
+    }
+    if (type != ChannelType.PRIVATE && type != ChannelType.PRESENCE) {
+      return Optional.of(PusherError.CLIENT_EVENT_WRONG_CHANNEL);
+    }
+    Subscription subscription = session.subscription(event.channel());
+    if (subscription == null || !subscription.active()) {
+      return Optional.of(
+          PusherError.plain(
+              "Client event rejected - not subscribed to channel " + event.channel()));
+    }
+    if (event.event().length() > MAX_EVENT_NAME) {
+      return Optional.of(
+          PusherError.plain(
+              "Client event rejected - event name is longer than "
+                  + MAX_EVENT_NAME
+                  + " characters"));
+    }
+    if (event.data().getBytes(StandardCharsets.UTF_8).length > app.maxMessageBytes()) {
+      return Optional.of(
+          PusherError.plain(
+              "Client event rejected - data is larger than " + app.maxMessageBytes() + " bytes"));
+    }
+    if (!session.tryClientEvent(app.clientEventsPerSecond(), System.nanoTime())) {
+      return Optional.of(PusherError.RATE_LIMITED);
+    }
+    return Optional.empty();
+  }
+}

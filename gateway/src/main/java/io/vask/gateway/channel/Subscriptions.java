@@ -1,0 +1,266 @@
+package io.vask.gateway.channel;
+
+import io.vask.contract.AppSettings;
+import io.vask.gateway.cluster.ChannelEvent;
+import io.vask.gateway.cluster.MemberJoin;
+import io.vask.gateway.protocol.ChannelName;
+import io.vask.gateway.protocol.ChannelType;
+import io.vask.gateway.protocol.ClientMessage;
+import io.vask.gateway.protocol.Frames;
+import io.vask.gateway.protocol.PresenceMember;
+import io.vask.gateway.protocol.PusherError;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * The subscribe and unsubscribe use cases (PROTOCOL.md §2, §6, §8). Runs on the session's loop;
+ * cluster calls may complete later, so each continuation hops back to that loop and re-checks that
+ * the subscription is still wanted.
+ */
+public final class Subscriptions {
+  /** A guard against a client subscribing its way to unbounded server memory. */
+  static final int MAX_SUBSCRIPTIONS_PER_CONNECTION = 1000;
+
+  private final ChannelServices services;
+  private final SubscriptionCounts counts;
+  private final CacheMissGate cacheMisses = new CacheMissGate(60_000);
+
+  public Subscriptions(ChannelServices services, SubscriptionCounts counts) {
+    this.services = services;
+    this.counts = counts;
+  }
+
+  public void subscribe(Session session, ClientMessage.Subscribe request) {
+    Optional<AppSettings> app = services.apps().byId(session.appId());
+    if (app.isEmpty()) {
+      return;
+    }
+    Optional<ChannelName> parsed = ChannelName.parse(request.channel());
+    if (parsed.isEmpty()) {
+      SubscriptionFailure.invalid(request.channel(), ChannelName.invalidMessage(request.channel()))
+          .sendTo(session);
+      return;
+    }
+    ChannelName channel = parsed.get();
+    if (session.subscription(channel.value()) != null) {
+      session.sendError(PusherError.plain("Existing subscription to channel " + channel.value()));
+      return;
+    }
+    if (session.subscriptions().size() >= MAX_SUBSCRIPTIONS_PER_CONNECTION) {
+      SubscriptionFailure.limit(
+              channel.value(),
+              "A connection may hold at most "
+                  + MAX_SUBSCRIPTIONS_PER_CONNECTION
+                  + " subscriptions")
+          .sendTo(session);
+      return;
+    }
+    SubscribeAuthorizer.Decision decision =
+        SubscribeAuthorizer.decide(app.get(), session, channel, request);
+    if (decision instanceof SubscribeAuthorizer.Allowed allowed) {
+      admit(session, channel, allowed.member());
+    } else if (decision instanceof SubscribeAuthorizer.Refused refused) {
+      refused.failure().sendTo(session);
+    }
+  }
+
+  private void admit(Session session, ChannelName channel, PresenceMember member) {
+    Subscription subscription = session.addSubscription(new Subscription(channel, member));
+    if (channel.type() == ChannelType.USER) {
+      subscription.activate();
+      session.send(Frames.subscriptionSucceeded(channel.value()));
+      return;
+    }
+    if (member == null) {
+      join(session, subscription);
+      succeed(session, subscription, null);
+      return;
+    }
+    String appId = session.appId();
+    boolean firstOnNode = services.registry().presenceIn(appId, channel.value(), member.userId());
+    CompletionStage<MemberJoin> joined =
+        firstOnNode
+            ? services.store().memberJoined(appId, channel.value(), member, maxMembers(appId))
+            : CompletableFuture.completedFuture(MemberJoin.ALREADY_PRESENT);
+    joined.whenCompleteAsync(
+        (outcome, error) -> afterMemberJoin(session, subscription, outcome, error),
+        session.transport().executor());
+  }
+
+  private void afterMemberJoin(
+      Session session, Subscription subscription, MemberJoin outcome, Throwable error) {
+    String channel = subscription.channel().value();
+    PresenceMember member = subscription.member();
+    boolean stillWanted = session.isOpen() && session.subscription(channel) == subscription;
+    if (error != null || outcome == MemberJoin.FULL || !stillWanted) {
+      if (stillWanted) {
+        session.removeSubscription(channel);
+        (error != null
+                ? SubscriptionFailure.invalid(channel, "Presence is unavailable, try again")
+                : SubscriptionFailure.limit(
+                    channel, "Presence channel " + channel + " has its maximum number of members"))
+            .sendTo(session);
+      }
+      releasePresence(session.appId(), channel, member, false);
+      return;
+    }
+    join(session, subscription);
+    if (outcome == MemberJoin.ADDED) {
+      announceMemberAdded(session, channel, member);
+    }
+    services
+        .store()
+        .members(session.appId(), channel)
+        .whenCompleteAsync(
+            (members, failure) -> {
+              if (session.subscription(channel) == subscription) {
+                succeed(
+                    session,
+                    subscription,
+                    Frames.presenceSubscriptionSucceeded(
+                        channel, members == null ? List.of(member) : members));
+              }
+            },
+            session.transport().executor());
+  }
+
+  private void announceMemberAdded(Session session, String channel, PresenceMember member) {
+    publish(session.appId(), channel, Frames.memberAdded(channel, member), session.socketId());
+    app(session.appId())
+        .ifPresent(a -> services.webhooks().memberAdded(a, channel, member.userId()));
+  }
+
+  /** Puts the session into the channel's subscriber set and reports node-level transitions. */
+  private void join(Session session, Subscription subscription) {
+    String appId = session.appId();
+    String channel = subscription.channel().value();
+    int count = services.registry().join(session, channel);
+    subscription.markJoined();
+    if (count == 1) {
+      services.bus().addInterest(appId, channel);
+      services
+          .store()
+          .channelJoined(appId, channel)
+          .thenAccept(
+              occupied -> {
+                if (occupied) {
+                  app(appId).ifPresent(a -> services.webhooks().channelOccupied(a, channel));
+                }
+              });
+    }
+    services.store().localSubscriptionCount(appId, channel, count);
+  }
+
+  private void succeed(Session session, Subscription subscription, String presenceFrame) {
+    ChannelName channel = subscription.channel();
+    subscription.activate();
+    session.send(
+        presenceFrame != null ? presenceFrame : Frames.subscriptionSucceeded(channel.value()));
+    if (channel.cached()) {
+      replayCache(session, subscription);
+    }
+    counts.changed(session.appId(), channel);
+  }
+
+  private void replayCache(Session session, Subscription subscription) {
+    String channel = subscription.channel().value();
+    services
+        .cache()
+        .get(session.appId(), channel)
+        .whenCompleteAsync(
+            (cached, error) -> {
+              if (session.subscription(channel) != subscription) {
+                return;
+              }
+              if (cached != null && cached.isPresent()) {
+                session.send(
+                    Frames.event(cached.get().event(), channel, cached.get().data(), null));
+              } else {
+                session.send(Frames.cacheMiss(channel));
+                app(session.appId()).ifPresent(a -> services.webhooks().cacheMiss(a, channel));
+              }
+            },
+            session.transport().executor());
+  }
+
+  public void unsubscribe(Session session, String channel) {
+    Subscription subscription = session.removeSubscription(channel);
+    if (subscription != null) {
+      leave(session, subscription);
+    }
+  }
+
+  /** Undoes every subscription of a closing session. */
+  public void disconnect(Session session) {
+    for (Subscription subscription : session.drainSubscriptions()) {
+      leave(session, subscription);
+    }
+  }
+
+  private void leave(Session session, Subscription subscription) {
+    if (!subscription.joined()) {
+      return; // a pending presence join cleans up after itself
+    }
+    String appId = session.appId();
+    ChannelName channel = subscription.channel();
+    int count = services.registry().leave(session, channel.value());
+    services.store().localSubscriptionCount(appId, channel.value(), count);
+    if (subscription.member() != null) {
+      releasePresence(appId, channel.value(), subscription.member(), true);
+    }
+    if (count == 0) {
+      services.bus().removeInterest(appId, channel.value());
+      services
+          .store()
+          .channelLeft(appId, channel.value())
+          .thenAccept(
+              vacated -> {
+                if (vacated) {
+                  app(appId).ifPresent(a -> services.webhooks().channelVacated(a, channel.value()));
+                }
+              });
+    }
+    counts.changed(appId, channel);
+  }
+
+  /**
+   * Counts a presence connection out and, if it was the user's last anywhere, announces it (unless
+   * the join never completed, in which case nobody was told the user had joined).
+   */
+  private void releasePresence(
+      String appId, String channel, PresenceMember member, boolean announce) {
+    if (!services.registry().presenceOut(appId, channel, member.userId())) {
+      return;
+    }
+    services
+        .store()
+        .memberLeft(appId, channel, member.userId())
+        .thenAccept(
+            left -> {
+              if (left && announce) {
+                publish(appId, channel, Frames.memberRemoved(channel, member.userId()), null);
+                app(appId)
+                    .ifPresent(a -> services.webhooks().memberRemoved(a, channel, member.userId()));
+              }
+            });
+  }
+
+  private void publish(String appId, String channel, String frame, String exclude) {
+    services
+        .bus()
+        .publish(new ChannelEvent(appId, channel, frame.getBytes(StandardCharsets.UTF_8), exclude));
+  }
+
+  private int maxMembers(String appId) {
+    return app(appId)
+        .map(AppSettings::maxPresenceMembers)
+        .orElse(AppSettings.DEFAULT_MAX_PRESENCE_MEMBERS);
+  }
+
+  private Optional<AppSettings> app(String appId) {
+    return services.apps().byId(appId);
+  }
+}

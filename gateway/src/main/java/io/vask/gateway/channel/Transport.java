@@ -1,0 +1,22 @@
+package io.vask.gateway.channel;
+
+import io.vask.gateway.protocol.PusherError;
+import java.util.concurrent.Executor;
+
+/** A connection as the Pusher layer sees it. Every method is called on its own loop. */
+public interface Transport {
+  /** Writes one text frame (flushed at the end of the loop pass). */
+  void send(String frame);
+
+  /** Writes a frame encoded once for many sockets. */
+  void send(OutboundFrame frame);
+
+  /** Sends {@code pusher:error} and closes the socket with the error's code. */
+  void close(PusherError error);
+
+  /** Index of the I/O loop that owns this connection, {@code 0..loops-1}. */
+  int loopIndex();
+
+  /** The loop that owns this connection; hop here before touching its session. */
+  Executor executor();
+}

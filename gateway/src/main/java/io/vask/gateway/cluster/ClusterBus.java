@@ -1,0 +1,30 @@
+package io.vask.gateway.cluster;
+
+/**
+ * Moves channel events to the nodes that have subscribers of the channel, this node included
+ * (PROTOCOL.md: exclusion and ordering per publisher are kept). Interest is declared per channel
+ * while the node has local subscribers, so traffic only reaches nodes that need it.
+ */
+public interface ClusterBus extends AutoCloseable {
+
+  /** Starts delivering to {@code listener}. Called once, before any other method. */
+  void start(BusListener listener);
+
+  /** Delivers to every interested node, this one included (locally without a round trip). */
+  void publish(ChannelEvent event);
+
+  /** This node has its first local subscriber of the channel (or signed-in user connection). */
+  void addInterest(String appId, String channel);
+
+  /** This node has no more local subscribers of the channel. */
+  void removeInterest(String appId, String channel);
+
+  /** Sends a control message to every node, this one included. */
+  void broadcast(ControlMessage message);
+
+  /** False while the bus cannot reach the cluster (readiness reports it). */
+  boolean healthy();
+
+  @Override
+  void close();
+}

@@ -1,0 +1,148 @@
+package io.vask.gateway.httpapi;
+
+import io.vask.contract.AppSettings;
+import io.vask.gateway.protocol.Signatures;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * Verifies Pusher's request signature (PROTOCOL.md §9.2): decoded query parameters, lowercase keys
+ * sorted by byte order, body MD5, a 600 s timestamp window, and HMAC-SHA256 compared in constant
+ * time over the raw or the percent-decoded path.
+ */
+public final class ApiAuthenticator {
+  static final long WINDOW_SECONDS = 600;
+  private final Clock clock;
+
+  public ApiAuthenticator(Clock clock) {
+    this.clock = clock;
+  }
+
+  /** The parsed query of an authentic request, or the error response. */
+  public Result check(AppSettings app, ApiRequest request) {
+    Map<String, String> params;
+    try {
+      params = parseQuery(request.rawQuery());
+    } catch (IllegalArgumentException e) {
+      return Result.fail(ApiResponse.error(400, e.getMessage()));
+    }
+    String signature = params.remove("auth_signature");
+    String key = params.get("auth_key");
+    if (key == null || signature == null || !params.containsKey("auth_timestamp")) {
+      return Result.fail(
+          ApiResponse.error(401, "Missing auth_key, auth_timestamp or auth_signature"));
+    }
+    if (!Signatures.constantTimeEquals(app.key(), key)) {
+      return Result.fail(ApiResponse.error(400, "Unknown auth_key"));
+    }
+    if (!"1.0".equals(params.get("auth_version"))) {
+      return Result.fail(ApiResponse.error(401, "Invalid auth_version: expected 1.0"));
+    }
+    Optional<ApiResponse> stale = checkTimestamp(params.get("auth_timestamp"));
+    if (stale.isPresent()) {
+      return Result.fail(stale.get());
+    }
+    if (request.body().length > 0) {
+      String md5 = Signatures.md5Hex(request.body());
+      if (!md5.equals(params.get("body_md5"))) {
+        return Result.fail(
+            ApiResponse.error(401, "Invalid body_md5: expected the MD5 hex digest of the body"));
+      }
+    }
+    String sortedParams =
+        params.entrySet().stream()
+            .map(e -> e.getKey() + "=" + e.getValue())
+            .collect(Collectors.joining("&"));
+    String decodedPath =
+        URLDecoder.decode(request.rawPath().replace("+", "%2B"), StandardCharsets.UTF_8);
+    for (String path : new String[] {request.rawPath(), decodedPath}) {
+      String toSign = request.method() + "\n" + path + "\n" + sortedParams;
+      if (Signatures.constantTimeEquals(
+          Signatures.hmacSha256Hex(app.secret(), toSign), signature)) {
+        return Result.ok(params);
+      }
+    }
+    return Result.fail(
+        ApiResponse.error(
+            401,
+            "Invalid signature: you should have sent HmacSHA256Hex(\""
+                + (request.method() + "\\n" + request.rawPath() + "\\n" + sortedParams)
+                + "\", your_secret_key)"));
+  }
+
+  private Optional<ApiResponse> checkTimestamp(String value) {
+    long timestamp;
+    try {
+      timestamp = Long.parseLong(value);
+    } catch (NumberFormatException e) {
+      return Optional.of(ApiResponse.error(401, "Invalid auth_timestamp: expected Unix seconds"));
+    }
+    long now = clock.instant().getEpochSecond();
+    if (Math.abs(now - timestamp) >= WINDOW_SECONDS) {
+      return Optional.of(
+          ApiResponse.error(
+              401,
+              "Timestamp expired: Given timestamp ("
+                  + safeInstant(timestamp)
+                  + ") not within "
+                  + WINDOW_SECONDS
+                  + "s of server time ("
+                  + Instant.ofEpochSecond(now)
+                  + ")"));
+    }
+    return Optional.empty();
+  }
+
+  private static String safeInstant(long seconds) {
+    try {
+      return Instant.ofEpochSecond(seconds).toString();
+    } catch (java.time.DateTimeException e) {
+      return Long.toString(seconds);
+    }
+  }
+
+  /** Decoded, lowercase-keyed, byte-order sorted parameters; duplicates are an error. */
+  static Map<String, String> parseQuery(String rawQuery) {
+    Map<String, String> params = new TreeMap<>();
+    if (rawQuery == null || rawQuery.isEmpty()) {
+      return params;
+    }
+    for (String pair : rawQuery.split("&")) {
+      if (pair.isEmpty()) {
+        continue;
+      }
+      int eq = pair.indexOf('=');
+      String key = decode(eq < 0 ? pair : pair.substring(0, eq)).toLowerCase(java.util.Locale.ROOT);
+      String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
+      if (params.put(key, value) != null) {
+        throw new IllegalArgumentException("Duplicate query parameter: " + key);
+      }
+    }
+    return params;
+  }
+
+  private static String decode(String s) {
+    try {
+      return URLDecoder.decode(s, StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("Malformed query string encoding");
+    }
+  }
+
+  /** Either the verified parameters or the response to send instead. */
+  public record Result(Map<String, String> params, ApiResponse error) {
+    static Result ok(Map<String, String> params) {
+      return new Result(params, null);
+    }
+
+    static Result fail(ApiResponse error) {
+      return new Result(null, error);
+    }
+  }
+}

@@ -1,0 +1,151 @@
+package io.vask.gateway.httpapi;
+
+import io.vask.contract.AppSettings;
+import io.vask.gateway.app.AppRegistry;
+import io.vask.gateway.protocol.ChannelName;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Routes {@code /apps/{app}/...} to its endpoint: finds the app (by id, or by key), verifies the
+ * signature, refuses disabled apps, and turns every refusal into a JSON error with its status.
+ */
+public final class ApiRouter {
+  private static final Logger LOG = LoggerFactory.getLogger(ApiRouter.class);
+
+  private final AppRegistry apps;
+  private final ApiAuthenticator authenticator;
+  private final List<Route> routes;
+
+  /** A method, a path shape after {@code /apps/{app}} ({@code *} = one segment), its endpoint. */
+  private record Route(String name, String method, String[] shape, Endpoint endpoint) {}
+
+  /** The endpoint name (for metrics) and the response. */
+  public record Outcome(String endpoint, ApiResponse response) {}
+
+  public ApiRouter(AppRegistry apps, ApiServices services) {
+    this.apps = apps;
+    this.authenticator = new ApiAuthenticator(services.clock());
+    EventPublisher publisher = new EventPublisher(services);
+    this.routes =
+        List.of(
+            route("events", "POST", "events", new TriggerEndpoint(publisher)),
+            route("batch_events", "POST", "batch_events", new BatchEventsEndpoint(publisher)),
+            route("channels", "GET", "channels", new ChannelsEndpoint(services)),
+            route("channel", "GET", "channels/*", new ChannelEndpoint(services)),
+            route("users", "GET", "channels/*/users", new UsersEndpoint(services)),
+            route(
+                "terminate",
+                "POST",
+                "users/*/terminate_connections",
+                new TerminateEndpoint(services)));
+  }
+
+  private static Route route(String name, String method, String shape, Endpoint endpoint) {
+    return new Route(name, method, shape.split("/"), endpoint);
+  }
+
+  public CompletionStage<Outcome> handle(ApiRequest request) {
+    List<String> segments;
+    try {
+      segments = segments(request.rawPath());
+    } catch (IllegalArgumentException e) {
+      return done("unknown", ApiResponse.error(400, "Malformed path encoding"));
+    }
+    if (segments.size() < 3 || !segments.get(0).equals("apps")) {
+      return done("unknown", ApiResponse.error(404, "Not found: " + request.rawPath()));
+    }
+    Optional<AppSettings> app = apps.byIdOrKey(segments.get(1));
+    if (app.isEmpty()) {
+      return done("unknown", ApiResponse.error(404, "Unknown app \"" + segments.get(1) + "\""));
+    }
+    List<String> rest = segments.subList(2, segments.size());
+    for (Route route : routes) {
+      List<String> params = match(route.shape(), rest);
+      if (params == null) {
+        continue;
+      }
+      if (!route.method().equals(request.method())) {
+        return done(
+            route.name(), ApiResponse.error(405, "Method " + request.method() + " not allowed"));
+      }
+      return run(route, app.get(), request, params);
+    }
+    return done("unknown", ApiResponse.error(404, "Not found: " + request.rawPath()));
+  }
+
+  private CompletionStage<Outcome> run(
+      Route route, AppSettings app, ApiRequest request, List<String> params) {
+    ApiAuthenticator.Result auth = authenticator.check(app, request);
+    if (auth.error() != null) {
+      return done(route.name(), auth.error());
+    }
+    if (!app.enabled()) {
+      return done(route.name(), ApiResponse.error(403, "Application disabled"));
+    }
+    CompletionStage<ApiResponse> response;
+    try {
+      response = route.endpoint().handle(app, request, params, auth.params());
+    } catch (ApiException e) {
+      return done(route.name(), e.response());
+    } catch (RuntimeException e) {
+      LOG.error("HTTP API {} of app {} failed", route.name(), app.id(), e);
+      return done(route.name(), ApiResponse.error(500, "Internal error"));
+    }
+    return response
+        .exceptionally(
+            e -> {
+              Throwable cause =
+                  e instanceof java.util.concurrent.CompletionException ? e.getCause() : e;
+              if (cause instanceof ApiException api) {
+                return api.response();
+              }
+              LOG.error("HTTP API {} of app {} failed", route.name(), app.id(), cause);
+              return ApiResponse.error(503, "Cluster state unavailable, try again");
+            })
+        .thenApply(r -> new Outcome(route.name(), r));
+  }
+
+  /** Path params of a matching shape, or null. */
+  private static List<String> match(String[] shape, List<String> rest) {
+    if (shape.length != rest.size()) {
+      return null;
+    }
+    List<String> params = new ArrayList<>();
+    for (int i = 0; i < shape.length; i++) {
+      if (shape[i].equals("*")) {
+        params.add(rest.get(i));
+      } else if (!shape[i].equals(rest.get(i))) {
+        return null;
+      }
+    }
+    return params;
+  }
+
+  private static List<String> segments(String rawPath) {
+    List<String> segments = new ArrayList<>();
+    for (String part : rawPath.split("/")) {
+      if (!part.isEmpty()) {
+        segments.add(URLDecoder.decode(part.replace("+", "%2B"), StandardCharsets.UTF_8));
+      }
+    }
+    return segments;
+  }
+
+  /** A channel name from a path segment; 400 when it breaks the rules. */
+  static ChannelName channel(String name) {
+    return ChannelName.parse(name)
+        .orElseThrow(() -> new ApiException(400, ChannelName.invalidMessage(name)));
+  }
+
+  private static CompletionStage<Outcome> done(String endpoint, ApiResponse response) {
+    return CompletableFuture.completedFuture(new Outcome(endpoint, response));
+  }
+}

@@ -1,0 +1,55 @@
+package io.vask.gateway.httpapi;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.vask.contract.AppSettings;
+import io.vask.gateway.protocol.ChannelName;
+import io.vask.gateway.protocol.Json;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * {@code GET /apps/{id}/channels}: occupied channels, optionally by prefix, with {@code user_count}
+ * (presence prefixes only) or {@code subscription_count} (PROTOCOL.md §9.6).
+ */
+final class ChannelsEndpoint implements Endpoint {
+  private final ApiServices services;
+
+  ChannelsEndpoint(ApiServices services) {
+    this.services = services;
+  }
+
+  @Override
+  public CompletionStage<ApiResponse> handle(
+      AppSettings app, ApiRequest request, List<String> pathParams, Map<String, String> query) {
+    String prefix = query.getOrDefault("filter_by_prefix", "");
+    Set<String> info = EventRequest.info(query.get("info"));
+    if (info.contains("user_count") && !prefix.startsWith("presence-")) {
+      throw new ApiException(400, "info=user_count needs filter_by_prefix starting with presence-");
+    }
+    return services
+        .store()
+        .channels(app.id(), prefix)
+        .thenApply(
+            channels -> {
+              ObjectNode list = Json.MAPPER.createObjectNode();
+              channels.forEach(
+                  (name, stats) -> {
+                    if (name.startsWith(ChannelName.USER_PREFIX)) {
+                      return;
+                    }
+                    ObjectNode node = list.putObject(name);
+                    if (info.contains("user_count")) {
+                      node.put("user_count", stats.userCount());
+                    }
+                    if (info.contains("subscription_count")) {
+                      node.put("subscription_count", stats.subscriptionCount());
+                    }
+                  });
+              ObjectNode body = Json.MAPPER.createObjectNode();
+              body.set("channels", list);
+              return ApiResponse.ok(body);
+            });
+  }
+}

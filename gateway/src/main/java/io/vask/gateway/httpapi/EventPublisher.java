@@ -1,0 +1,64 @@
+package io.vask.gateway.httpapi;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.vask.contract.AppSettings;
+import io.vask.gateway.cluster.ChannelEvent;
+import io.vask.gateway.protocol.ChannelName;
+import io.vask.gateway.protocol.ChannelType;
+import io.vask.gateway.protocol.Frames;
+import io.vask.gateway.protocol.Json;
+import java.nio.charset.StandardCharsets;
+import java.util.Set;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * Publishes a validated event to its channels (one frame per channel, encoded once) and stores it
+ * as the last event of cache channels; answers the {@code info} attributes of a trigger.
+ */
+final class EventPublisher {
+  private final ApiServices services;
+
+  EventPublisher(ApiServices services) {
+    this.services = services;
+  }
+
+  void publish(AppSettings app, EventRequest event) {
+    for (ChannelName channel : event.channels()) {
+      String frame = Frames.event(event.name(), channel.value(), event.data(), null);
+      services
+          .bus()
+          .publish(
+              new ChannelEvent(
+                  app.id(),
+                  channel.value(),
+                  frame.getBytes(StandardCharsets.UTF_8),
+                  event.socketId()));
+      if (channel.cached()) {
+        services
+            .cache()
+            .put(app.id(), channel.value(), event.name(), event.data(), app.cacheTtlSeconds());
+      }
+    }
+  }
+
+  /**
+   * The {@code info} attributes of one channel for a trigger reply; attributes that don't apply to
+   * the channel are left out (PROTOCOL.md §9.4).
+   */
+  CompletionStage<ObjectNode> info(AppSettings app, ChannelName channel, Set<String> info) {
+    return services
+        .store()
+        .stats(app.id(), channel.value())
+        .thenApply(
+            stats -> {
+              ObjectNode node = Json.MAPPER.createObjectNode();
+              if (info.contains("user_count") && channel.type() == ChannelType.PRESENCE) {
+                node.put("user_count", stats.userCount());
+              }
+              if (info.contains("subscription_count")) {
+                node.put("subscription_count", stats.subscriptionCount());
+              }
+              return node;
+            });
+  }
+}

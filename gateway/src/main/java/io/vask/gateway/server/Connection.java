@@ -1,0 +1,172 @@
+package io.vask.gateway.server;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelOutboundBuffer;
+import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
+import io.netty.util.concurrent.ScheduledFuture;
+import io.vask.gateway.channel.OutboundFrame;
+import io.vask.gateway.channel.Session;
+import io.vask.gateway.channel.Transport;
+import io.vask.gateway.protocol.Frames;
+import io.vask.gateway.protocol.PusherError;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One WebSocket connection's I/O: writes with consolidated flushes, error closes, and the
+ * slow-consumer policy — a socket whose pending bytes pass the cap, or that stays unwritable past
+ * the grace period, is closed with 4100 and its queued frames are released, so a client that stops
+ * reading can't grow the server's memory. Loop-confined.
+ */
+final class Connection implements Transport {
+  private final Channel channel;
+  private final int loopIndex;
+  private final LoopFlusher flusher;
+  private final ServerContext context;
+  private Session session;
+  private boolean flushQueued;
+  private boolean closing;
+  private ScheduledFuture<?> graceCheck;
+
+  Connection(Channel channel, int loopIndex, LoopFlusher flusher, ServerContext context) {
+    this.channel = channel;
+    this.loopIndex = loopIndex;
+    this.flusher = flusher;
+    this.context = context;
+  }
+
+  void attach(Session session) {
+    this.session = session;
+  }
+
+  Session session() {
+    return session;
+  }
+
+  Channel channel() {
+    return channel;
+  }
+
+  @Override
+  public void send(String frame) {
+    if (closing) {
+      return;
+    }
+    byte[] bytes = frame.getBytes(StandardCharsets.UTF_8);
+    context.metrics().messagesOut.inc();
+    context.metrics().bytesOut.add(bytes.length);
+    write(WebSocketFrames.text(channel.alloc(), bytes));
+  }
+
+  @Override
+  public void send(OutboundFrame frame) {
+    if (!closing) {
+      write(((SharedFrame) frame).duplicate());
+    }
+  }
+
+  private void write(ByteBuf frame) {
+    channel.write(frame, channel.voidPromise());
+    if (!flushQueued) {
+      flushQueued = true;
+      flusher.add(this);
+    }
+    if (!channel.isWritable()) {
+      onUnwritable();
+    }
+  }
+
+  void flushNow() {
+    flushQueued = false;
+    channel.flush();
+  }
+
+  private void onUnwritable() {
+    ChannelOutboundBuffer buffer = channel.unsafe().outboundBuffer();
+    if (buffer != null && buffer.totalPendingWriteBytes() > context.settings().maxPendingBytes()) {
+      closeSlowConsumer();
+      return;
+    }
+    if (graceCheck == null) {
+      graceCheck =
+          channel
+              .eventLoop()
+              .schedule(
+                  () -> {
+                    graceCheck = null;
+                    if (!channel.isWritable()) {
+                      closeSlowConsumer();
+                    }
+                  },
+                  context.settings().slowConsumerGraceMillis(),
+                  TimeUnit.MILLISECONDS);
+    }
+  }
+
+  /** Drops everything queued for this socket and closes it with 4100 (Over capacity). */
+  private void closeSlowConsumer() {
+    if (closing) {
+      return;
+    }
+    closing = true;
+    context.metrics().slowConsumersClosed.inc();
+    context.metrics().errors.labels("4100").increment();
+    if (session != null) {
+      session.markClosed();
+    }
+    channel.close();
+  }
+
+  @Override
+  public void close(PusherError error) {
+    if (closing) {
+      return;
+    }
+    if (error.code() != null) {
+      context.metrics().errors.labels(error.code().toString()).increment();
+    }
+    send(Frames.error(error));
+    closing = true;
+    if (session != null) {
+      session.markClosed();
+    }
+    int code = error.code() == null ? 1000 : error.code();
+    channel
+        .writeAndFlush(new CloseWebSocketFrame(code, reason(error.message())))
+        .addListener(ChannelFutureListener.CLOSE);
+    channel.eventLoop().schedule(() -> channel.close(), 2, TimeUnit.SECONDS);
+  }
+
+  /** Close reasons are at most 123 bytes of UTF-8. */
+  private static String reason(String message) {
+    String reason = message;
+    while (reason.getBytes(StandardCharsets.UTF_8).length > 123) {
+      reason = reason.substring(0, reason.length() - 1);
+    }
+    return reason;
+  }
+
+  boolean closing() {
+    return closing;
+  }
+
+  void cancelTimers() {
+    if (graceCheck != null) {
+      graceCheck.cancel(false);
+      graceCheck = null;
+    }
+  }
+
+  @Override
+  public int loopIndex() {
+    return loopIndex;
+  }
+
+  @Override
+  public Executor executor() {
+    return channel.eventLoop();
+  }
+}

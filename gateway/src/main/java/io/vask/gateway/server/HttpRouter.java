@@ -1,0 +1,89 @@
+package io.vask.gateway.server;
+
+import io.netty.buffer.ByteBufUtil;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpUtil;
+import io.vask.gateway.httpapi.ApiRequest;
+import io.vask.gateway.httpapi.ApiResponse;
+
+/**
+ * The first handler of every request on the main port: WebSocket upgrades go to {@link
+ * WebSocketUpgrade}, {@code /apps/**} to the HTTP API, anything else gets a JSON 404.
+ */
+final class HttpRouter extends SimpleChannelInboundHandler<FullHttpRequest> {
+  private final ServerContext context;
+  private final WebSocketUpgrade upgrade;
+  private final boolean tls;
+
+  HttpRouter(ServerContext context, WebSocketUpgrade upgrade, boolean tls) {
+    this.context = context;
+    this.upgrade = upgrade;
+    this.tls = tls;
+  }
+
+  @Override
+  protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
+    boolean keepAlive = HttpUtil.isKeepAlive(request);
+    if (!request.decoderResult().isSuccess()) {
+      HttpResponses.json(ctx, false, 400, ApiResponse.error(400, "Malformed HTTP request").body());
+      return;
+    }
+    String uri = request.uri();
+    int q = uri.indexOf('?');
+    String path = q < 0 ? uri : uri.substring(0, q);
+    if (isUpgrade(request)) {
+      upgrade.upgrade(ctx, request, tls);
+      return;
+    }
+    if (path.startsWith("/app/")) {
+      HttpResponses.json(
+          ctx,
+          keepAlive,
+          426,
+          ApiResponse.error(426, "Expected a WebSocket upgrade request").body());
+      return;
+    }
+    if (!path.startsWith("/apps/")) {
+      HttpResponses.json(ctx, keepAlive, 404, ApiResponse.error(404, "Not found: " + path).body());
+      return;
+    }
+    ApiRequest api =
+        new ApiRequest(
+            request.method().name(),
+            path,
+            q < 0 ? "" : uri.substring(q + 1),
+            ByteBufUtil.getBytes(request.content()));
+    context
+        .api()
+        .handle(api)
+        .whenCompleteAsync(
+            (outcome, error) -> {
+              ApiResponse response =
+                  error == null ? outcome.response() : ApiResponse.error(500, "Internal error");
+              String endpoint = error == null ? outcome.endpoint() : "unknown";
+              context
+                  .metrics()
+                  .httpRequests
+                  .labels(endpoint, Integer.toString(response.status()))
+                  .increment();
+              HttpResponses.json(ctx, keepAlive, response.status(), response.body());
+            },
+            ctx.executor());
+  }
+
+  private static boolean isUpgrade(FullHttpRequest request) {
+    return request
+            .headers()
+            .containsValue(HttpHeaderNames.CONNECTION, HttpHeaderValues.UPGRADE, true)
+        && request.headers().contains(HttpHeaderNames.UPGRADE);
+  }
+
+  @Override
+  public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+    ctx.close();
+  }
+}

@@ -1,0 +1,44 @@
+package io.vask.gateway.server;
+
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.HttpUtil;
+import io.vask.gateway.metrics.MetricRegistry;
+
+/** The metrics port: {@code /metrics} (Prometheus), {@code /healthz} (liveness), {@code /ready}. */
+final class MetricsHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
+  private final MetricRegistry registry;
+  private final Readiness readiness;
+
+  MetricsHandler(MetricRegistry registry, Readiness readiness) {
+    this.registry = registry;
+    this.readiness = readiness;
+  }
+
+  @Override
+  protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
+    boolean keepAlive = HttpUtil.isKeepAlive(request);
+    String path = request.uri().split("\\?", 2)[0];
+    switch (path) {
+      case "/metrics" ->
+          HttpResponses.send(
+              ctx, keepAlive, 200, "text/plain; version=0.0.4; charset=utf-8", registry.scrape());
+      case "/healthz" -> HttpResponses.json(ctx, keepAlive, 200, "{\"status\":\"ok\"}");
+      case "/ready" -> {
+        boolean ready = readiness.ready();
+        HttpResponses.json(
+            ctx,
+            keepAlive,
+            ready ? 200 : 503,
+            "{\"ready\":" + ready + ",\"reason\":\"" + readiness.reason() + "\"}");
+      }
+      default -> HttpResponses.json(ctx, keepAlive, 404, "{\"error\":\"Not found\"}");
+    }
+  }
+
+  @Override
+  public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+    ctx.close();
+  }
+}

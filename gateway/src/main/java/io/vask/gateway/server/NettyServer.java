@@ -1,0 +1,159 @@
+package io.vask.gateway.server;
+
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.buffer.PooledByteBufAllocator;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.IoHandlerFactory;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.ServerChannel;
+import io.netty.channel.WriteBufferWaterMark;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollIoHandler;
+import io.netty.channel.epoll.EpollServerSocketChannel;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslContextBuilder;
+import io.netty.util.internal.PlatformDependent;
+import io.vask.gateway.GatewaySettings;
+import io.vask.gateway.channel.FrameEncoder;
+import io.vask.gateway.channel.Loops;
+import io.vask.gateway.metrics.GatewayMetrics;
+import java.net.InetSocketAddress;
+import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Netty runtime: one event-loop group (epoll when available) for both ports, the main port
+ * (WebSocket + HTTP API) and the metrics port. Write-buffer water marks make slow sockets visible
+ * as unwritable; the slow-consumer policy in {@link Connection} acts on it.
+ */
+public final class NettyServer implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(NettyServer.class);
+  private final GatewaySettings settings;
+  private final EventLoopGroup group;
+  private final NettyLoops loops;
+  private final Class<? extends ServerChannel> channelType;
+  private Channel mainChannel;
+  private Channel metricsChannel;
+  private Drain drain;
+
+  public NettyServer(GatewaySettings settings) {
+    this.settings = settings;
+    boolean epoll = Epoll.isAvailable();
+    IoHandlerFactory io = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
+    this.group = new MultiThreadIoEventLoopGroup(settings.ioThreads(), io);
+    this.channelType = epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
+    this.loops = new NettyLoops(group);
+  }
+
+  public Loops loops() {
+    return loops;
+  }
+
+  public FrameEncoder frameEncoder() {
+    return SharedFrame.encoder(PooledByteBufAllocator.DEFAULT);
+  }
+
+  /** Registers Netty's own memory gauges. */
+  public void registerMetrics(GatewayMetrics metrics) {
+    metrics.registry.gauge(
+        "vask_netty_direct_used_bytes",
+        "Direct memory held by Netty's allocator",
+        PlatformDependent::usedDirectMemory);
+  }
+
+  /** Binds both ports; returns when they accept connections. */
+  public void start(ServerContext context) throws InterruptedException {
+    int lowWater = (int) Math.min(Integer.MAX_VALUE / 2, settings.maxPendingBytes() / 2);
+    mainChannel =
+        new ServerBootstrap()
+            .group(group)
+            .channel(channelType)
+            .option(ChannelOption.SO_BACKLOG, 4096)
+            .option(ChannelOption.SO_REUSEADDR, true)
+            .childOption(ChannelOption.TCP_NODELAY, true)
+            .childOption(ChannelOption.ALLOCATOR, PooledByteBufAllocator.DEFAULT)
+            .childOption(
+                ChannelOption.WRITE_BUFFER_WATER_MARK,
+                new WriteBufferWaterMark(
+                    lowWater,
+                    (int) Math.min(Integer.MAX_VALUE, settings.maxPendingBytes() * 3 / 4)))
+            .childHandler(new GatewayInitializer(context, loops, sslContext()))
+            .bind(settings.host(), settings.port())
+            .sync()
+            .channel();
+    metricsChannel =
+        new ServerBootstrap()
+            .group(group)
+            .channel(channelType)
+            .option(ChannelOption.SO_REUSEADDR, true)
+            .childHandler(
+                new ChannelInitializer<SocketChannel>() {
+                  @Override
+                  protected void initChannel(SocketChannel ch) {
+                    ch.pipeline()
+                        .addLast(new HttpServerCodec())
+                        .addLast(new JsonAggregator(65_536))
+                        .addLast(
+                            new MetricsHandler(context.metrics().registry, context.readiness()));
+                  }
+                })
+            .bind(settings.host(), settings.metricsPort())
+            .sync()
+            .channel();
+    drain = new Drain(context);
+    LOG.info(
+        "listening on {} (WebSocket + HTTP API) and {} (metrics), {} I/O threads, {}",
+        port(),
+        metricsPort(),
+        loops.count(),
+        channelType.getSimpleName());
+  }
+
+  public int port() {
+    return ((InetSocketAddress) mainChannel.localAddress()).getPort();
+  }
+
+  public int metricsPort() {
+    return ((InetSocketAddress) metricsChannel.localAddress()).getPort();
+  }
+
+  /** Readiness off, then every socket closed with 4200 in batches over {@code seconds}. */
+  public void drain(int seconds) {
+    if (drain != null) {
+      drain.run(seconds);
+    }
+  }
+
+  private SslContext sslContext() {
+    if (settings.tlsCert() == null) {
+      return null;
+    }
+    try {
+      return SslContextBuilder.forServer(settings.tlsCert().toFile(), settings.tlsKey().toFile())
+          .build();
+    } catch (SSLException e) {
+      throw new IllegalStateException(
+          "cannot load VASK_TLS_CERT/VASK_TLS_KEY: " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public void close() {
+    if (mainChannel != null) {
+      mainChannel.close().syncUninterruptibly();
+    }
+    if (metricsChannel != null) {
+      metricsChannel.close().syncUninterruptibly();
+    }
+    group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+  }
+}

@@ -1,0 +1,167 @@
+package io.vask.gateway.user;
+
+import io.vask.contract.AppSettings;
+import io.vask.gateway.channel.ChannelServices;
+import io.vask.gateway.channel.Fanout;
+import io.vask.gateway.channel.Session;
+import io.vask.gateway.channel.SignedInUser;
+import io.vask.gateway.cluster.ControlMessage;
+import io.vask.gateway.protocol.ChannelName;
+import io.vask.gateway.protocol.ClientMessage;
+import io.vask.gateway.protocol.Frames;
+import io.vask.gateway.protocol.PusherError;
+import io.vask.gateway.protocol.Signatures;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Sign-in (PROTOCOL.md §5.1), presence of signed-in users cluster-wide, terminate (§5.4) and the
+ * authorized-connections timeout (§5.5). Session work runs on the session's loop.
+ */
+public final class Users {
+  static final int MAX_WATCHLIST = 100;
+  private final ChannelServices services;
+  private final Fanout fanout;
+  private final Watchlists watchlists;
+  private final ScheduledExecutorService timer;
+  private final long authorizationTimeoutMillis;
+
+  public Users(
+      ChannelServices services,
+      Fanout fanout,
+      ScheduledExecutorService timer,
+      long authorizationTimeoutMillis) {
+    this.services = services;
+    this.fanout = fanout;
+    this.watchlists = new Watchlists(services);
+    this.timer = timer;
+    this.authorizationTimeoutMillis = authorizationTimeoutMillis;
+  }
+
+  /** A socket was established: start the authorized-connections timer when the app wants it. */
+  public void connected(Session session) {
+    boolean required =
+        services.apps().byId(session.appId()).map(AppSettings::userAuthentication).orElse(false);
+    if (!required) {
+      return;
+    }
+    timer.schedule(
+        () -> session.transport().executor().execute(() -> closeIfUnauthorized(session)),
+        authorizationTimeoutMillis,
+        TimeUnit.MILLISECONDS);
+  }
+
+  private void closeIfUnauthorized(Session session) {
+    boolean authorized =
+        session.user() != null
+            || session.subscriptions().stream()
+                .anyMatch(s -> s.active() && s.channel().type().needsAuth());
+    if (session.isOpen() && !authorized) {
+      session.transport().close(PusherError.UNAUTHORIZED_TIMEOUT);
+    }
+  }
+
+  public void signIn(Session session, ClientMessage.Signin signin) {
+    Optional<AppSettings> app = services.apps().byId(session.appId());
+    if (app.isEmpty()) {
+      return;
+    }
+    String userData = signin.userData();
+    if (userData == null) {
+      session.sendError(PusherError.plain("Sign-in failed: user_data is required"));
+      return;
+    }
+    String toSign = session.socketId() + "::user::" + userData;
+    if (Signatures.checkAuth(signin.auth(), app.get().key(), app.get().secret(), toSign)
+        != Signatures.AuthCheck.VALID) {
+      session.sendError(PusherError.plain("Sign-in failed: invalid signature for " + toSign));
+      return;
+    }
+    Optional<UserData> parsed = UserData.parse(userData);
+    if (parsed.isEmpty()) {
+      session.sendError(
+          PusherError.plain(
+              "Sign-in failed: user_data must be a JSON object with a string \"id\""));
+      return;
+    }
+    UserData user = parsed.get();
+    SignedInUser previous = session.user();
+    if (previous != null && !previous.id().equals(user.id())) {
+      session.sendError(
+          PusherError.plain(
+              "Sign-in failed: this connection is already signed in as another user"));
+      return;
+    }
+    List<String> watchlist = user.watchlist();
+    boolean overLimit = watchlist.size() > MAX_WATCHLIST;
+    if (overLimit) {
+      watchlist = watchlist.subList(0, MAX_WATCHLIST);
+    }
+    SignedInUser signedIn = new SignedInUser(user.id(), user.userInfoJson(), watchlist);
+    session.signIn(signedIn);
+    session.send(Frames.signinSuccess(userData));
+    if (overLimit) {
+      session.sendError(PusherError.WATCHLIST_LIMIT);
+    }
+    if (previous == null) {
+      joinUserChannel(session, user.id());
+    }
+    if (app.get().watchlistEvents()) {
+      watchlists.watch(session, previous, signedIn);
+    }
+  }
+
+  private void joinUserChannel(Session session, String userId) {
+    String appId = session.appId();
+    String channel = ChannelName.USER_PREFIX + userId;
+    if (services.registry().join(session, channel) == 1) {
+      services.bus().addInterest(appId, channel);
+      services
+          .store()
+          .userSignedIn(appId, userId)
+          .thenAccept(
+              online -> {
+                if (online) {
+                  services.bus().broadcast(new ControlMessage.UserStatus(appId, userId, true));
+                }
+              });
+    }
+  }
+
+  /** The session closed: sign its user out of this node. */
+  public void disconnect(Session session) {
+    SignedInUser user = session.user();
+    if (user == null) {
+      return;
+    }
+    watchlists.unwatch(session, user);
+    String appId = session.appId();
+    String channel = ChannelName.USER_PREFIX + user.id();
+    if (services.registry().leave(session, channel) == 0) {
+      services.bus().removeInterest(appId, channel);
+      services
+          .store()
+          .userSignedOut(appId, user.id())
+          .thenAccept(
+              offline -> {
+                if (offline) {
+                  services.bus().broadcast(new ControlMessage.UserStatus(appId, user.id(), false));
+                }
+              });
+    }
+  }
+
+  /** A control message from the bus (any thread). */
+  public void onControl(ControlMessage message) {
+    if (message instanceof ControlMessage.TerminateUser terminate) {
+      fanout.forEachLocal(
+          terminate.appId(),
+          ChannelName.USER_PREFIX + terminate.userId(),
+          session -> session.transport().close(PusherError.TERMINATED));
+    } else if (message instanceof ControlMessage.UserStatus status) {
+      watchlists.notify(status);
+    }
+  }
+}

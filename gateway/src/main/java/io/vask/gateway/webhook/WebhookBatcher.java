@@ -1,0 +1,76 @@
+package io.vask.gateway.webhook;
+
+import io.vask.contract.AppSettings;
+import io.vask.contract.WebhookSettings;
+import io.vask.gateway.cluster.WebhookEvent;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+
+/**
+ * Combines events for one app and target URL into one request: a batch is sent when it reaches
+ * {@link #MAX_EVENTS} events or {@code windowMillis} after its first event.
+ */
+final class WebhookBatcher {
+  static final int MAX_EVENTS = 50;
+  private final Function<WebhookRequest, CompletableFuture<Void>> sender;
+  private final ScheduledExecutorService timer;
+  private final long windowMillis;
+  private final Map<String, Batch> open = new HashMap<>();
+
+  private static final class Batch {
+    final AppSettings app;
+    final WebhookSettings hook;
+    final List<WebhookEvent> events = new ArrayList<>();
+    final CompletableFuture<Void> done = new CompletableFuture<>();
+
+    Batch(AppSettings app, WebhookSettings hook) {
+      this.app = app;
+      this.hook = hook;
+    }
+  }
+
+  WebhookBatcher(
+      Function<WebhookRequest, CompletableFuture<Void>> sender,
+      ScheduledExecutorService timer,
+      long windowMillis) {
+    this.sender = sender;
+    this.timer = timer;
+    this.windowMillis = windowMillis;
+  }
+
+  synchronized CompletableFuture<Void> add(
+      AppSettings app, WebhookSettings hook, WebhookEvent event) {
+    String key = app.id() + "\n" + hook.url();
+    Batch batch = open.get(key);
+    if (batch == null) {
+      Batch created = new Batch(app, hook);
+      open.put(key, created);
+      timer.schedule(() -> flush(key, created), windowMillis, TimeUnit.MILLISECONDS);
+      batch = created;
+    }
+    batch.events.add(event);
+    CompletableFuture<Void> done = batch.done;
+    if (batch.events.size() >= MAX_EVENTS) {
+      flush(key, batch);
+    }
+    return done;
+  }
+
+  private void flush(String key, Batch batch) {
+    synchronized (this) {
+      if (open.get(key) != batch) {
+        return;
+      }
+      open.remove(key);
+    }
+    sender
+        .apply(WebhookRequest.of(batch.app, batch.hook.url(), batch.hook.headers(), batch.events))
+        .whenComplete((ok, error) -> batch.done.complete(null));
+  }
+}

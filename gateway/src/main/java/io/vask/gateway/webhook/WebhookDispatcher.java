@@ -1,0 +1,143 @@
+package io.vask.gateway.webhook;
+
+import io.vask.contract.AppSettings;
+import io.vask.contract.WebhookSettings;
+import io.vask.gateway.cluster.WebhookEvent;
+import io.vask.gateway.cluster.WebhookOutbox;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Turns channel-layer moments into webhook events. {@code channel_vacated} and {@code
+ * member_removed} wait {@code debounceMillis} (Pusher: up to 3 s): if the channel is re-occupied or
+ * the user re-joins meanwhile, neither the delayed event nor the matching occupied/added one is
+ * sent. Events no webhook of the app wants are dropped before any work.
+ */
+public final class WebhookDispatcher implements Webhooks {
+  private final WebhookOutbox outbox;
+  private final ScheduledExecutorService timer;
+  private final Clock clock;
+  private final long debounceMillis;
+  private final Map<String, ScheduledFuture<?>> pendingLeaves = new ConcurrentHashMap<>();
+
+  public WebhookDispatcher(
+      WebhookOutbox outbox, ScheduledExecutorService timer, Clock clock, long debounceMillis) {
+    this.outbox = outbox;
+    this.timer = timer;
+    this.clock = clock;
+    this.debounceMillis = debounceMillis;
+  }
+
+  @Override
+  public void channelOccupied(AppSettings app, String channel) {
+    if (!cancelPendingLeave("c\n" + app.id() + "\n" + channel)) {
+      emit(app, "channel_occupied", channel, Map.of());
+    }
+  }
+
+  @Override
+  public void channelVacated(AppSettings app, String channel) {
+    delayLeave(app, "c\n" + app.id() + "\n" + channel, "channel_vacated", channel, Map.of());
+  }
+
+  @Override
+  public void memberAdded(AppSettings app, String channel, String userId) {
+    if (!cancelPendingLeave("m\n" + app.id() + "\n" + channel + "\n" + userId)) {
+      emit(app, "member_added", channel, Map.of("user_id", userId));
+    }
+  }
+
+  @Override
+  public void memberRemoved(AppSettings app, String channel, String userId) {
+    delayLeave(
+        app,
+        "m\n" + app.id() + "\n" + channel + "\n" + userId,
+        "member_removed",
+        channel,
+        Map.of("user_id", userId));
+  }
+
+  @Override
+  public void clientEvent(
+      AppSettings app, String channel, String event, String data, String socketId, String userId) {
+    Map<String, Object> fields = new LinkedHashMap<>();
+    fields.put("event", event);
+    fields.put("data", data);
+    fields.put("socket_id", socketId);
+    if (userId != null) {
+      fields.put("user_id", userId);
+    }
+    emit(app, "client_event", channel, fields);
+  }
+
+  @Override
+  public void cacheMiss(AppSettings app, String channel) {
+    emit(app, "cache_miss", channel, Map.of());
+  }
+
+  @Override
+  public void subscriptionCount(AppSettings app, String channel, long count) {
+    emit(app, "subscription_count", channel, Map.of("subscription_count", count));
+  }
+
+  private void delayLeave(
+      AppSettings app, String key, String name, String channel, Map<String, Object> extra) {
+    if (!wanted(app, name, channel)) {
+      return;
+    }
+    long decidedAt = clock.millis();
+    ScheduledFuture<?> task =
+        timer.schedule(
+            () -> {
+              if (pendingLeaves.remove(key) != null) {
+                outbox.enqueue(event(app, name, channel, extra, decidedAt));
+              }
+            },
+            debounceMillis,
+            TimeUnit.MILLISECONDS);
+    ScheduledFuture<?> previous = pendingLeaves.put(key, task);
+    if (previous != null) {
+      previous.cancel(false);
+    }
+  }
+
+  /** True if a delayed leave was pending (and is now cancelled): the pair is swallowed. */
+  private boolean cancelPendingLeave(String key) {
+    ScheduledFuture<?> pending = pendingLeaves.remove(key);
+    if (pending == null) {
+      return false;
+    }
+    pending.cancel(false);
+    return true;
+  }
+
+  private void emit(AppSettings app, String name, String channel, Map<String, Object> extra) {
+    if (wanted(app, name, channel)) {
+      outbox.enqueue(event(app, name, channel, extra, clock.millis()));
+    }
+  }
+
+  private static boolean wanted(AppSettings app, String name, String channel) {
+    for (WebhookSettings hook : app.webhooks()) {
+      if (hook.accepts(name, channel)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static WebhookEvent event(
+      AppSettings app, String name, String channel, Map<String, Object> extra, long timeMs) {
+    Map<String, Object> fields = new LinkedHashMap<>();
+    fields.put("name", name);
+    fields.put("channel", channel);
+    fields.putAll(extra);
+    return new WebhookEvent(UUID.randomUUID().toString(), app.id(), timeMs, fields);
+  }
+}

@@ -1,0 +1,57 @@
+package io.vask.gateway.webhook;
+
+import io.vask.contract.AppSettings;
+import io.vask.gateway.cluster.WebhookEvent;
+import io.vask.gateway.protocol.Json;
+import io.vask.gateway.protocol.Signatures;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One webhook request exactly as Pusher sends it (PROTOCOL.md §10.1): body {@code
+ * {"time_ms":…,"events":[…]}}, {@code Content-Type: application/json}, {@code X-Pusher-Key} and
+ * {@code X-Pusher-Signature} = HMAC-SHA256 of the body with the app secret. Built once; retries
+ * send the identical bytes.
+ */
+record WebhookRequest(String url, byte[] body, Map<String, String> headers, long createdMillis) {
+
+  static WebhookRequest of(
+      AppSettings app, String url, Map<String, String> extraHeaders, List<WebhookEvent> events) {
+    long timeMs = events.get(0).timeMs();
+    StringBuilder body =
+        new StringBuilder(128).append("{\"time_ms\":").append(timeMs).append(",\"events\":[");
+    for (int i = 0; i < events.size(); i++) {
+      if (i > 0) {
+        body.append(',');
+      }
+      appendEvent(body, events.get(i).fields());
+    }
+    body.append("]}");
+    byte[] bytes = body.toString().getBytes(StandardCharsets.UTF_8);
+    Map<String, String> headers = new java.util.LinkedHashMap<>(extraHeaders);
+    headers.put("Content-Type", "application/json");
+    headers.put("X-Pusher-Key", app.key());
+    headers.put("X-Pusher-Signature", Signatures.hmacSha256Hex(app.secret(), bytes));
+    return new WebhookRequest(url, bytes, headers, timeMs);
+  }
+
+  private static void appendEvent(StringBuilder out, Map<String, Object> fields) {
+    out.append('{');
+    boolean first = true;
+    for (Map.Entry<String, Object> field : fields.entrySet()) {
+      if (!first) {
+        out.append(',');
+      }
+      first = false;
+      Json.quote(out, field.getKey()).append(':');
+      Object value = field.getValue();
+      if (value instanceof Number number) {
+        out.append(number);
+      } else {
+        Json.quote(out, String.valueOf(value));
+      }
+    }
+    out.append('}');
+  }
+}

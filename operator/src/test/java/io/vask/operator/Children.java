@@ -32,6 +32,15 @@ public record Children(KubernetesClient client, String app) {
     return status;
   }
 
+  /** Waits until the operator has reconciled the current generation. */
+  public void awaitObserved() {
+    Eventually.eventually()
+        .untilAsserted(
+            () ->
+                assertThat(status().observedGeneration)
+                    .isEqualTo(vaskApp().getMetadata().getGeneration()));
+  }
+
   public Deployment deployment() {
     return client.apps().deployments().withName(app + "-gateway").get();
   }

@@ -17,7 +17,6 @@ import io.vask.operator.model.CredentialsSpec;
 import io.vask.operator.model.SecretReference;
 import io.vask.operator.model.VaskApp;
 import java.util.Map;
-import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -48,7 +47,7 @@ class CredentialsTest {
 
     for (int max = 1; max <= 3; max++) {
       int connections = max;
-      update("stable", a -> a.getSpec().limits = VaskAppLifecycleTest.limits(connections));
+      VaskApps.update(client, "stable", a -> a.getSpec().limits = VaskApps.limits(connections));
       eventually()
           .untilAsserted(
               () -> assertThat(stable.appsFile().maxConnections()).isEqualTo(connections));
@@ -141,7 +140,8 @@ class CredentialsTest {
     String deploymentUid = app.deployment().getMetadata().getUid();
 
     client.resource(pusherSecret("switch-pusher", "9000", "switchkey", "switchsecret")).create();
-    update(
+    VaskApps.update(
+        client,
         "switch",
         a -> {
           a.getSpec().credentials = new CredentialsSpec();
@@ -174,16 +174,5 @@ class CredentialsTest {
 
   static String base64(String value) {
     return SecretData.encode(Map.of("v", value)).get("v");
-  }
-
-  static void update(String name, Consumer<VaskApp> change) {
-    client
-        .resources(VaskApp.class)
-        .withName(name)
-        .edit(
-            app -> {
-              change.accept(app);
-              return app;
-            });
   }
 }

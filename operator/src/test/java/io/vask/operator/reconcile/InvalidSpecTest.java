@@ -12,12 +12,10 @@ import io.vask.operator.MockCluster;
 import io.vask.operator.VaskApps;
 import io.vask.operator.model.NatsSpec;
 import io.vask.operator.model.ScalingSpec;
-import io.vask.operator.model.VaskApp;
 import io.vask.operator.model.WebhookEvent;
 import io.vask.operator.model.WebhookSpec;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -64,7 +62,7 @@ class InvalidSpecTest {
     assertThat(both.autoscaler()).isNull();
     assertThat(both.disruptionBudget()).isNull();
 
-    update("both", a -> a.getSpec().scaling = ScalingSpec.fixed(1));
+    VaskApps.update(client, "both", a -> a.getSpec().scaling = ScalingSpec.fixed(1));
     eventually().untilAsserted(() -> assertThat(both.deployment()).isNotNull());
     eventually()
         .untilAsserted(() -> assertCondition(both.vaskApp(), "Degraded", "False", "AsExpected"));
@@ -84,11 +82,12 @@ class InvalidSpecTest {
     var deployment = keep.deployment();
     String key = keep.status().key;
 
-    update(
+    VaskApps.update(
+        client,
         "keep",
         a -> {
           a.getSpec().webhooks.get(0).url = "ftp://bad.example/hook";
-          a.getSpec().limits = VaskAppLifecycleTest.limits(5);
+          a.getSpec().limits = VaskApps.limits(5);
           a.getSpec().limits.maxMessageBytes = 70_000;
         });
 
@@ -107,7 +106,8 @@ class InvalidSpecTest {
     assertThat(keep.status().observedGeneration)
         .isEqualTo(keep.vaskApp().getMetadata().getGeneration());
 
-    update(
+    VaskApps.update(
+        client,
         "keep",
         a -> {
           a.getSpec().webhooks.get(0).url = "https://fixed.example/hook";
@@ -135,19 +135,8 @@ class InvalidSpecTest {
         .untilAsserted(() -> assertCondition(lonely.vaskApp(), "Degraded", "True", "NatsRequired"));
     assertThat(lonely.deployment()).isNull();
 
-    update("lonely", a -> a.getSpec().nats = new NatsSpec("nats://nats:4222"));
+    VaskApps.update(client, "lonely", a -> a.getSpec().nats = new NatsSpec("nats://nats:4222"));
     eventually().untilAsserted(() -> assertThat(lonely.deployment()).isNotNull());
     assertThat(lonely.deployment().getSpec().getReplicas()).isEqualTo(3);
-  }
-
-  static void update(String name, Consumer<VaskApp> change) {
-    client
-        .resources(VaskApp.class)
-        .withName(name)
-        .edit(
-            app -> {
-              change.accept(app);
-              return app;
-            });
   }
 }

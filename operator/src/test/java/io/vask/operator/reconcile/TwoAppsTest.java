@@ -72,7 +72,7 @@ class TwoAppsTest {
         .withName("alpha")
         .edit(
             app -> {
-              app.getSpec().limits = VaskAppLifecycleTest.limits(11);
+              app.getSpec().limits = VaskApps.limits(11);
               return app;
             });
     eventually().untilAsserted(() -> assertThat(alpha.appsFile().maxConnections()).isEqualTo(11));

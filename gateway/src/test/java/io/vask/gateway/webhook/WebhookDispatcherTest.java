@@ -115,6 +115,36 @@ class WebhookDispatcherTest {
   }
 
   @Test
+  void aQuickReconnectIsSwallowedEvenWhenOnlyTheJoinIsWanted() {
+    AppSettings joinsOnly =
+        app(false, hook("http://127.0.0.1/hook", null, "channel_occupied", "member_added"));
+    WebhookDispatcher webhooks = dispatcher(WITHIN);
+
+    webhooks.channelOccupied(joinsOnly, "presence-room");
+    webhooks.memberAdded(joinsOnly, "presence-room", "7");
+    webhooks.memberRemoved(joinsOnly, "presence-room", "7");
+    webhooks.channelVacated(joinsOnly, "presence-room");
+    webhooks.channelOccupied(joinsOnly, "presence-room");
+    webhooks.memberAdded(joinsOnly, "presence-room", "7");
+
+    assertThat(outbox.names())
+        .containsExactly("channel_occupied presence-room", "member_added presence-room");
+    assertThat(timer.getQueue()).isEmpty();
+  }
+
+  @Test
+  void aLeaveOnlyTheJoinSideWantsIsNotSentAfterTheWindow() {
+    AppSettings joinsOnly = app(false, hook("http://127.0.0.1/hook", null, "channel_occupied"));
+    WebhookDispatcher webhooks = dispatcher(20);
+
+    webhooks.channelVacated(joinsOnly, "room");
+    await().atMost(Duration.ofSeconds(10)).until(() -> timer.getCompletedTaskCount() == 1);
+    webhooks.cacheMiss(app, "cache-room");
+
+    assertThat(outbox.names()).containsExactly("cache_miss cache-room");
+  }
+
+  @Test
   void eventsNoWebhookWantsAreNotQueuedOrScheduled() {
     AppSettings presenceOnly =
         app(

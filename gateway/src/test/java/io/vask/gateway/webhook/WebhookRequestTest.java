@@ -126,4 +126,25 @@ class WebhookRequestTest {
         .containsEntry("Authorization", "Bearer t")
         .containsEntry("Content-Type", "application/json");
   }
+
+  @Test
+  void extraHeadersCannotReplaceOrDoubleThePusherHeaders() {
+    WebhookRequest request =
+        WebhookRequest.of(
+            app(false),
+            "http://127.0.0.1/hook",
+            Map.of(
+                "content-type", "text/plain",
+                "X-PUSHER-SIGNATURE", "forged",
+                "x-pusher-key", "other",
+                "X-Env", "prod"),
+            List.of(event("channel_occupied", "test-channel", 1327078148132L)));
+
+    assertThat(request.headers())
+        .containsOnly(
+            Map.entry("X-Env", "prod"),
+            Map.entry("Content-Type", "application/json"),
+            Map.entry("X-Pusher-Key", KEY),
+            Map.entry("X-Pusher-Signature", VECTOR_SIGNATURE));
+  }
 }

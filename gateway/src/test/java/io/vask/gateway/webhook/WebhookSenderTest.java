@@ -118,6 +118,23 @@ class WebhookSenderTest {
   }
 
   @Test
+  void configuredHeadersArriveButContentTypeStaysExact() throws Exception {
+    AppSettings app =
+        app(
+            false,
+            WebhookApps.hookWithHeaders(
+                receiver.url("/hook"),
+                java.util.Map.of("Authorization", "Bearer t", "content-type", "text/plain"),
+                "cache_miss"));
+
+    deliver(sender(app, SHORT), now("cache_miss", "cache-x"));
+
+    Request request = receiver.requests().get(0);
+    assertThat(request.headerValues("Authorization")).containsExactly("Bearer t");
+    assertThat(request.headerValues("Content-Type")).containsExactly("application/json");
+  }
+
+  @Test
   void retriesWithDoublingDelaysAndIdenticalBytesUntilAccepted() throws Exception {
     receiver.failNext(3);
     WebhookSender sender =

@@ -255,6 +255,41 @@ class WebhookSenderTest {
   }
 
   @Test
+  void aTargetTheHttpClientRefusesIsDroppedWithoutHurtingTheOthers() throws Exception {
+    AppSettings app =
+        app(
+            false,
+            WebhookApps.hookWithHeaders(
+                receiver.url("/refused"), java.util.Map.of("Host", "example.org"), "cache_miss"),
+            hook(receiver.url("/good"), null, "cache_miss"));
+
+    deliver(sender(app, SHORT), now("cache_miss", "cache-x"));
+
+    assertThat(receiver.requests()).extracting(Request::path).containsExactly("/good");
+    assertThat(metrics.droppedCount()).isEqualTo(1);
+    assertThat(metrics.sentCount()).isEqualTo(1);
+  }
+
+  @Test
+  void aRefusedBatchIsStillDoneWith() throws Exception {
+    timer = RecordingScheduler.holding();
+    AppSettings app =
+        app(
+            true,
+            WebhookApps.hookWithHeaders(
+                receiver.url("/refused"), java.util.Map.of("Connection", "close"), "cache_miss"),
+            hook(receiver.url("/good"), null, "cache_miss"));
+    CompletableFuture<Void> delivered =
+        sender(app, SHORT).deliver(now("cache_miss", "cache-x")).toCompletableFuture();
+
+    timer.runHeld();
+
+    awaitDone(delivered);
+    assertThat(receiver.requests()).extracting(Request::path).containsExactly("/good");
+    assertThat(metrics.droppedCount()).isEqualTo(1);
+  }
+
+  @Test
   void eventsOfAnUnknownAppAreDoneWithAtOnce() {
     WebhookSender sender =
         sender(app(false, hook(receiver.url("/hook"), null, "cache_miss")), SHORT);

@@ -243,6 +243,38 @@ class WebhookSenderTest {
   }
 
   @Test
+  void twoWebhooksWithTheSameUrlBatchSeparately() throws Exception {
+    timer = RecordingScheduler.holding();
+    AppSettings app =
+        app(
+            true,
+            WebhookApps.hookWithHeaders(
+                receiver.url("/same"), java.util.Map.of("X-Target", "one"), "channel_occupied"),
+            WebhookApps.hookWithHeaders(
+                receiver.url("/same"),
+                java.util.Map.of("X-Target", "two"),
+                "channel_occupied",
+                "cache_miss"));
+    WebhookSender sender = sender(app, SHORT);
+    CompletableFuture<Void> occupied =
+        sender.deliver(now("channel_occupied", "room")).toCompletableFuture();
+    CompletableFuture<Void> missed =
+        sender.deliver(now("cache_miss", "cache-room")).toCompletableFuture();
+
+    timer.runHeld();
+
+    awaitDone(occupied);
+    awaitDone(missed);
+    assertThat(receiver.requests())
+        .extracting(
+            r ->
+                r.header("X-Target")
+                    + " "
+                    + r.events().stream().map(e -> e.get("name").asText()).toList())
+        .containsExactlyInAnyOrder("one [channel_occupied]", "two [channel_occupied, cache_miss]");
+  }
+
+  @Test
   void withoutBatchingEachEventIsItsOwnRequest() throws Exception {
     WebhookSender sender =
         sender(app(false, hook(receiver.url("/hook"), null, "cache_miss")), SHORT);

@@ -25,6 +25,7 @@ public final class WebhookDispatcher implements Webhooks {
   private final Clock clock;
   private final long debounceMillis;
   private final Map<String, PendingLeave> pendingLeaves = new ConcurrentHashMap<>();
+  private volatile boolean closing;
 
   public WebhookDispatcher(
       WebhookOutbox outbox, ScheduledExecutorService timer, Clock clock, long debounceMillis) {
@@ -94,6 +95,15 @@ public final class WebhookDispatcher implements Webhooks {
   }
 
   /**
+   * Sends every held leave now and holds no new ones. For shutdown: nobody can come back within the
+   * window, and the timer that would have sent them stops with the gateway.
+   */
+  public void flushPendingLeaves() {
+    closing = true;
+    pendingLeaves.forEach(this::fire);
+  }
+
+  /**
    * Holds a leave for the de-bounce window. The leave is held even when only its counterpart is
    * wanted: a webhook that takes channel_occupied alone must not see a second one after a quick
    * reconnect.
@@ -110,21 +120,29 @@ public final class WebhookDispatcher implements Webhooks {
       return;
     }
     long decidedAt = clock.millis();
-    PendingLeave pending = new PendingLeave();
+    PendingLeave pending =
+        new PendingLeave(
+            () -> {
+              if (send) {
+                outbox.enqueue(event(app, name, channel, extra, decidedAt));
+              }
+            });
     PendingLeave previous = pendingLeaves.put(key, pending);
     if (previous != null) {
       previous.cancel();
     }
-    pending.task =
-        timer.schedule(
-            () -> {
-              // only this leave's own entry: a newer leave of the same key decides for itself
-              if (pendingLeaves.remove(key, pending) && send) {
-                outbox.enqueue(event(app, name, channel, extra, decidedAt));
-              }
-            },
-            debounceMillis,
-            TimeUnit.MILLISECONDS);
+    pending.task = timer.schedule(() -> fire(key, pending), debounceMillis, TimeUnit.MILLISECONDS);
+    if (closing) {
+      fire(key, pending); // flushPendingLeaves may have looked before this leave was put
+    }
+  }
+
+  /** Sends a held leave unless it was cancelled or already sent (only its own entry counts). */
+  private void fire(String key, PendingLeave pending) {
+    if (pendingLeaves.remove(key, pending)) {
+      pending.cancel();
+      pending.send.run();
+    }
   }
 
   /** True if a delayed leave was pending (and is now cancelled): the pair is swallowed. */
@@ -139,7 +157,12 @@ public final class WebhookDispatcher implements Webhooks {
 
   /** A leave waiting out the window; its task is set right after it is registered. */
   private static final class PendingLeave {
+    final Runnable send;
     volatile ScheduledFuture<?> task;
+
+    PendingLeave(Runnable send) {
+      this.send = send;
+    }
 
     void cancel() {
       ScheduledFuture<?> scheduled = task;

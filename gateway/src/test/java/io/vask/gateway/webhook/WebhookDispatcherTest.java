@@ -145,6 +145,21 @@ class WebhookDispatcherTest {
   }
 
   @Test
+  void flushingSendsHeldLeavesAtOnceAndHoldsNoMore() {
+    WebhookDispatcher webhooks = dispatcher(WITHIN);
+    webhooks.channelVacated(app, "room");
+    webhooks.memberRemoved(app, "presence-room", "7");
+
+    webhooks.flushPendingLeaves();
+    webhooks.channelVacated(app, "later-room");
+
+    assertThat(outbox.names())
+        .containsExactlyInAnyOrder(
+            "channel_vacated room", "member_removed presence-room", "channel_vacated later-room");
+    assertThat(timer.getQueue()).isEmpty();
+  }
+
+  @Test
   void eventsNoWebhookWantsAreNotQueuedOrScheduled() {
     AppSettings presenceOnly =
         app(

@@ -290,6 +290,30 @@ class WebhookGatewayIT {
                     .anyMatch(e -> "client_event".equals(e.get("name").asText())));
   }
 
+  @Test
+  void drainingSendsTheLeavesAtOnceInsteadOfLosingThem() throws InterruptedException {
+    try (WebhookReceiver own = WebhookReceiver.start()) {
+      AppSettings drained = app("drained", own.url("/hook"));
+      Gateway closing =
+          Gateway.start(
+              GatewaySettings.defaults(0, 0),
+              new StaticAppRegistry(List.of(drained)),
+              LocalCluster.create(Clock.systemUTC()),
+              Clock.systemUTC(),
+              QUICK_RETRIES);
+      Client socket = connect(closing, drained);
+      subscribe(socket, "presence-closing", "{\"user_id\":\"fay\"}");
+      awaitWebhook(own, "member_added", "presence-closing", 0);
+
+      closing.drainAndClose(1, 10_000);
+
+      socket.close();
+      assertThat(names(own, "presence-closing", OCCUPANCY))
+          .containsExactlyInAnyOrder(
+              "channel_occupied", "member_added", "member_removed", "channel_vacated");
+    }
+  }
+
   /** A connected raw WebSocket client of one app, with its socket id. */
   private record Client(TestSocket socket, String socketId, AppSettings app)
       implements AutoCloseable {

@@ -15,13 +15,22 @@ import io.vask.gateway.cluster.WebhookEvent;
 import io.vask.gateway.metrics.MetricRegistry;
 import io.vask.gateway.testing.WebhookReceiver;
 import io.vask.gateway.testing.WebhookReceiver.Request;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -132,6 +141,49 @@ class WebhookSenderTest {
     Request request = receiver.requests().get(0);
     assertThat(request.headerValues("Authorization")).containsExactly("Bearer t");
     assertThat(request.headerValues("Content-Type")).containsExactly("application/json");
+  }
+
+  @Test
+  void headerNamesGoOutInTheCaseThePhpSdkLooksUp() throws Exception {
+    // pusher-php-server reads $headers['X-Pusher-Key'] and $headers['X-Pusher-Signature'] from
+    // getallheaders(), which keeps the case sent: the names must leave exactly like this
+    try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      CompletableFuture<String> head = CompletableFuture.supplyAsync(() -> answerOnce(server));
+      String url = "http://127.0.0.1:" + server.getLocalPort() + "/raw";
+
+      deliver(sender(app(false, hook(url, null, "cache_miss")), SHORT), now("cache_miss", "c"));
+
+      assertThat(head.get(10, TimeUnit.SECONDS))
+          .contains("\r\nContent-Type: application/json\r\n")
+          .contains("\r\nX-Pusher-Key: " + KEY + "\r\n")
+          .containsPattern("\r\nX-Pusher-Signature: [0-9a-f]{64}\r\n");
+    }
+  }
+
+  /** Reads one request head (and its body), answers 200 and returns the head as sent. */
+  private static String answerOnce(ServerSocket server) {
+    try (Socket socket = server.accept()) {
+      socket.setSoTimeout(10_000);
+      InputStream in = socket.getInputStream();
+      StringBuilder head = new StringBuilder();
+      while (!head.toString().endsWith("\r\n\r\n")) {
+        int b = in.read();
+        if (b < 0) {
+          throw new IOException("closed in the request head");
+        }
+        head.append((char) b);
+      }
+      Matcher length = Pattern.compile("(?i)\r\ncontent-length: (\\d+)").matcher(head);
+      in.readNBytes(length.find() ? Integer.parseInt(length.group(1)) : 0);
+      socket
+          .getOutputStream()
+          .write(
+              "HTTP/1.1 200 OK\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
+                  .getBytes(StandardCharsets.US_ASCII));
+      return head.toString();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   @Test

@@ -47,18 +47,21 @@ public final class Gateway implements AutoCloseable {
   private final ScheduledExecutorService timer;
   private final GatewayMetrics metrics;
   private final AppRegistry apps;
+  private final WebhookDispatcher webhooks;
 
   private Gateway(
       NettyServer server,
       Cluster cluster,
       ScheduledExecutorService timer,
       GatewayMetrics metrics,
-      AppRegistry apps) {
+      AppRegistry apps,
+      WebhookDispatcher webhooks) {
     this.server = server;
     this.cluster = cluster;
     this.timer = timer;
     this.metrics = metrics;
     this.apps = apps;
+    this.webhooks = webhooks;
   }
 
   public static Gateway start(
@@ -125,7 +128,7 @@ public final class Gateway implements AutoCloseable {
             new ConnectionTracker(),
             readiness);
     server.start(context);
-    return new Gateway(server, cluster, timer, metrics, apps);
+    return new Gateway(server, cluster, timer, metrics, apps, webhooks);
   }
 
   private static BusListener listener(Fanout fanout, Users users) {
@@ -157,6 +160,9 @@ public final class Gateway implements AutoCloseable {
   /** Graceful shutdown: drain sockets over {@code drainSeconds}, flush webhooks, stop. */
   public void drainAndClose(int drainSeconds, long webhookFlushMillis) {
     server.drain(drainSeconds);
+    // the drain's vacated/member_removed webhooks wait out the de-bounce on the timer that close()
+    // stops: send them now, then wait for the outbox
+    webhooks.flushPendingLeaves();
     long deadline = System.currentTimeMillis() + webhookFlushMillis;
     while (cluster.outbox().depth() > 0 && System.currentTimeMillis() < deadline) {
       try {

@@ -13,15 +13,18 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 /**
- * Combines events for one app and target URL into one request: a batch is sent when it reaches
- * {@link #MAX_EVENTS} events or {@code windowMillis} after its first event.
+ * Combines events for one app and webhook into one request: a batch is sent when it reaches {@link
+ * #MAX_EVENTS} events or {@code windowMillis} after its first event. Batches are per webhook, not
+ * per URL: two webhooks to one URL have their own filters and headers.
  */
 final class WebhookBatcher {
   static final int MAX_EVENTS = 50;
   private final Function<WebhookRequest, CompletableFuture<Void>> sender;
   private final ScheduledExecutorService timer;
   private final long windowMillis;
-  private final Map<String, Batch> open = new HashMap<>();
+  private final Map<Target, Batch> open = new HashMap<>();
+
+  private record Target(String appId, WebhookSettings hook) {}
 
   private static final class Batch {
     final AppSettings app;
@@ -46,7 +49,7 @@ final class WebhookBatcher {
 
   synchronized CompletableFuture<Void> add(
       AppSettings app, WebhookSettings hook, WebhookEvent event) {
-    String key = app.id() + "\n" + hook.url();
+    Target key = new Target(app.id(), hook);
     Batch batch = open.get(key);
     if (batch == null) {
       Batch created = new Batch(app, hook);
@@ -62,7 +65,7 @@ final class WebhookBatcher {
     return done;
   }
 
-  private void flush(String key, Batch batch) {
+  private void flush(Target key, Batch batch) {
     synchronized (this) {
       if (open.get(key) != batch) {
         return;

@@ -24,7 +24,8 @@ public final class WebhookDispatcher implements Webhooks {
   private final ScheduledExecutorService timer;
   private final Clock clock;
   private final long debounceMillis;
-  private final Map<String, ScheduledFuture<?>> pendingLeaves = new ConcurrentHashMap<>();
+  private final Map<String, PendingLeave> pendingLeaves = new ConcurrentHashMap<>();
+  private volatile boolean closing;
 
   public WebhookDispatcher(
       WebhookOutbox outbox, ScheduledExecutorService timer, Clock clock, long debounceMillis) {
@@ -43,7 +44,13 @@ public final class WebhookDispatcher implements Webhooks {
 
   @Override
   public void channelVacated(AppSettings app, String channel) {
-    delayLeave(app, "c\n" + app.id() + "\n" + channel, "channel_vacated", channel, Map.of());
+    delayLeave(
+        app,
+        "c\n" + app.id() + "\n" + channel,
+        "channel_vacated",
+        "channel_occupied",
+        channel,
+        Map.of());
   }
 
   @Override
@@ -59,6 +66,7 @@ public final class WebhookDispatcher implements Webhooks {
         app,
         "m\n" + app.id() + "\n" + channel + "\n" + userId,
         "member_removed",
+        "member_added",
         channel,
         Map.of("user_id", userId));
   }
@@ -86,35 +94,82 @@ public final class WebhookDispatcher implements Webhooks {
     emit(app, "subscription_count", channel, Map.of("subscription_count", count));
   }
 
+  /**
+   * Sends every held leave now and holds no new ones. For shutdown: nobody can come back within the
+   * window, and the timer that would have sent them stops with the gateway.
+   */
+  public void flushPendingLeaves() {
+    closing = true;
+    pendingLeaves.forEach(this::fire);
+  }
+
+  /**
+   * Holds a leave for the de-bounce window. The leave is held even when only its counterpart is
+   * wanted: a webhook that takes channel_occupied alone must not see a second one after a quick
+   * reconnect.
+   */
   private void delayLeave(
-      AppSettings app, String key, String name, String channel, Map<String, Object> extra) {
-    if (!wanted(app, name, channel)) {
+      AppSettings app,
+      String key,
+      String name,
+      String counterpart,
+      String channel,
+      Map<String, Object> extra) {
+    boolean send = wanted(app, name, channel);
+    if (!send && !wanted(app, counterpart, channel)) {
       return;
     }
     long decidedAt = clock.millis();
-    ScheduledFuture<?> task =
-        timer.schedule(
+    PendingLeave pending =
+        new PendingLeave(
             () -> {
-              if (pendingLeaves.remove(key) != null) {
+              if (send) {
                 outbox.enqueue(event(app, name, channel, extra, decidedAt));
               }
-            },
-            debounceMillis,
-            TimeUnit.MILLISECONDS);
-    ScheduledFuture<?> previous = pendingLeaves.put(key, task);
+            });
+    PendingLeave previous = pendingLeaves.put(key, pending);
     if (previous != null) {
-      previous.cancel(false);
+      previous.cancel();
+    }
+    pending.task = timer.schedule(() -> fire(key, pending), debounceMillis, TimeUnit.MILLISECONDS);
+    if (closing) {
+      fire(key, pending); // flushPendingLeaves may have looked before this leave was put
+    }
+  }
+
+  /** Sends a held leave unless it was cancelled or already sent (only its own entry counts). */
+  private void fire(String key, PendingLeave pending) {
+    if (pendingLeaves.remove(key, pending)) {
+      pending.cancel();
+      pending.send.run();
     }
   }
 
   /** True if a delayed leave was pending (and is now cancelled): the pair is swallowed. */
   private boolean cancelPendingLeave(String key) {
-    ScheduledFuture<?> pending = pendingLeaves.remove(key);
+    PendingLeave pending = pendingLeaves.remove(key);
     if (pending == null) {
       return false;
     }
-    pending.cancel(false);
+    pending.cancel();
     return true;
+  }
+
+  /** A leave waiting out the window; its task is set right after it is registered. */
+  private static final class PendingLeave {
+    final Runnable send;
+    volatile ScheduledFuture<?> task;
+
+    PendingLeave(Runnable send) {
+      this.send = send;
+    }
+
+    void cancel() {
+      ScheduledFuture<?> scheduled = task;
+      if (scheduled != null) {
+        scheduled.cancel(false);
+      }
+    }
   }
 
   private void emit(AppSettings app, String name, String channel, Map<String, Object> extra) {

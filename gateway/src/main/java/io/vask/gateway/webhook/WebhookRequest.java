@@ -5,8 +5,11 @@ import io.vask.gateway.cluster.WebhookEvent;
 import io.vask.gateway.protocol.Json;
 import io.vask.gateway.protocol.Signatures;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * One webhook request exactly as Pusher sends it (PROTOCOL.md §10.1): body {@code
@@ -15,6 +18,9 @@ import java.util.Map;
  * send the identical bytes.
  */
 record WebhookRequest(String url, byte[] body, Map<String, String> headers, long createdMillis) {
+  /** Lower-case names of the headers the SDKs check; configured headers never touch them. */
+  private static final Set<String> PUSHER_HEADERS =
+      Set.of("content-type", "x-pusher-key", "x-pusher-signature");
 
   static WebhookRequest of(
       AppSettings app, String url, Map<String, String> extraHeaders, List<WebhookEvent> events) {
@@ -29,7 +35,15 @@ record WebhookRequest(String url, byte[] body, Map<String, String> headers, long
     }
     body.append("]}");
     byte[] bytes = body.toString().getBytes(StandardCharsets.UTF_8);
-    Map<String, String> headers = new java.util.LinkedHashMap<>(extraHeaders);
+    Map<String, String> headers = new LinkedHashMap<>();
+    // header names are case-insensitive: a configured "content-type" would be sent as a second
+    // Content-Type, and pusher (node) accepts only exactly "application/json"
+    extraHeaders.forEach(
+        (name, value) -> {
+          if (!PUSHER_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
+            headers.put(name, value);
+          }
+        });
     headers.put("Content-Type", "application/json");
     headers.put("X-Pusher-Key", app.key());
     headers.put("X-Pusher-Signature", Signatures.hmacSha256Hex(app.secret(), bytes));

@@ -73,42 +73,63 @@ public final class WebhookSender implements WebhookOutbox.Deliverer {
   /** Sends until a 2xx or the end of the retry span; never completes exceptionally. */
   CompletableFuture<Void> send(WebhookRequest request) {
     CompletableFuture<Void> done = new CompletableFuture<>();
-    attempt(request, 1, done);
+    HttpRequest http;
+    try {
+      http = toHttp(request);
+    } catch (IllegalArgumentException e) {
+      // a configured header the JDK client refuses (Host, Connection, …): no retry can help, and
+      // throwing would cost the app's other targets the event and leave a batch never done
+      metrics.failed.inc();
+      metrics.dropped.inc();
+      LOG.error("webhook to {} cannot be sent: {}", request.url(), e.getMessage());
+      done.complete(null);
+      return done;
+    }
+    attempt(http, request.createdMillis(), 1, done);
     return done;
   }
 
-  private void attempt(WebhookRequest request, int attempt, CompletableFuture<Void> done) {
+  /** Built once: every retry sends the identical body and signature. */
+  private HttpRequest toHttp(WebhookRequest request) {
     HttpRequest.Builder http =
         HttpRequest.newBuilder(URI.create(request.url()))
             .timeout(policy.timeout())
             .POST(HttpRequest.BodyPublishers.ofByteArray(request.body()));
     request.headers().forEach(http::header);
+    return http.build();
+  }
+
+  private void attempt(
+      HttpRequest http, long createdMillis, int attempt, CompletableFuture<Void> done) {
     if (attempt > 1) {
       metrics.retried.inc();
     }
     client
-        .sendAsync(http.build(), HttpResponse.BodyHandlers.discarding())
+        .sendAsync(http, HttpResponse.BodyHandlers.discarding())
         .whenComplete(
             (response, error) -> {
               if (error == null && response.statusCode() / 100 == 2) {
                 metrics.sent.inc();
                 done.complete(null);
-                return;
+              } else {
+                String why = error != null ? error.toString() : "HTTP " + response.statusCode();
+                failed(http, createdMillis, attempt, done, why);
               }
-              metrics.failed.inc();
-              long delay = policy.delay(attempt).toMillis();
-              if (clock.millis() + delay > request.createdMillis() + policy.span().toMillis()) {
-                metrics.dropped.inc();
-                LOG.warn(
-                    "webhook to {} given up after {} attempts: {}",
-                    request.url(),
-                    attempt,
-                    error != null ? error.toString() : "HTTP " + response.statusCode());
-                done.complete(null);
-                return;
-              }
-              timer.schedule(
-                  () -> attempt(request, attempt + 1, done), delay, TimeUnit.MILLISECONDS);
             });
+  }
+
+  /** Retries after the policy's delay, or gives up when that would pass the retry span. */
+  private void failed(
+      HttpRequest http, long createdMillis, int attempt, CompletableFuture<Void> done, String why) {
+    metrics.failed.inc();
+    long delay = policy.delay(attempt).toMillis();
+    if (clock.millis() + delay > createdMillis + policy.span().toMillis()) {
+      metrics.dropped.inc();
+      LOG.warn("webhook to {} given up after {} attempts: {}", http.uri(), attempt, why);
+      done.complete(null);
+      return;
+    }
+    timer.schedule(
+        () -> attempt(http, createdMillis, attempt + 1, done), delay, TimeUnit.MILLISECONDS);
   }
 }

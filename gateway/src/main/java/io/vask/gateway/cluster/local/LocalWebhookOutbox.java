@@ -11,9 +11,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * An in-memory outbox: events go to the deliverer at once; ids in flight are remembered so a
- * duplicate enqueue is dropped. Bounded: past {@code capacity} events in flight, new ones are
- * dropped and counted, never buffered without limit. Events enqueued before {@link #start} wait.
+ * An in-memory outbox: events go to the deliverer at once, on the enqueuing thread (often an event
+ * loop), so the deliverer must only start asynchronous work, as {@code WebhookSender} does; ids in
+ * flight are remembered so a duplicate enqueue is dropped. Bounded: past {@code capacity} events in
+ * flight, new ones are dropped and counted, never buffered without limit. Events enqueued before
+ * {@link #start} wait.
  */
 public final class LocalWebhookOutbox implements WebhookOutbox {
   private static final Logger LOG = LoggerFactory.getLogger(LocalWebhookOutbox.class);

@@ -87,7 +87,6 @@ final class PusherWebSocketHandler extends SimpleChannelInboundHandler<WebSocket
   public void channelInactive(ChannelHandlerContext ctx) throws Exception {
     Session session = connection.session();
     connection.cancelTimers();
-    context.connections().remove(connection);
     if (session != null) {
       session.markClosed();
       context.metrics().connections.decrement();
@@ -98,6 +97,8 @@ final class PusherWebSocketHandler extends SimpleChannelInboundHandler<WebSocket
         context.store().connectionClosed(session.appId());
       }
     }
+    // last, so a drain that waits for the tracker to empty also waits for the leaves above
+    context.connections().remove(connection);
     super.channelInactive(ctx);
   }
 

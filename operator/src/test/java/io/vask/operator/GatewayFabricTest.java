@@ -54,6 +54,31 @@ class GatewayFabricTest {
     }
   }
 
+  /** pusher-js (from e2e/js, installed by `make test`) gets an event through the same gateway. */
+  private static void assertPusherJsReceives(com.pusher.rest.Pusher api, int port, String key)
+      throws Exception {
+    Path script = Path.of(GatewayFabricTest.class.getResource("/fabric-pusher-js.cjs").toURI());
+    Path modules = Path.of("..", "e2e", "js", "node_modules").toAbsolutePath().normalize();
+    assertThat(modules.resolve("pusher-js")).as("npm ci in e2e/js (make test does it)").exists();
+    ProcessBuilder builder =
+        new ProcessBuilder("node", script.toString(), key, Integer.toString(port), "fabric-js")
+            .redirectErrorStream(true);
+    builder.environment().put("NODE_PATH", modules.toString());
+    Process node = builder.start();
+    try (var lines =
+        new java.io.BufferedReader(
+            new java.io.InputStreamReader(
+                node.getInputStream(), java.nio.charset.StandardCharsets.UTF_8))) {
+      assertThat(lines.readLine()).isEqualTo("subscribed");
+      Result sent = api.trigger("fabric-js", "headline", Map.of("text", "hello pusher-js"));
+      assertThat(sent.getStatus()).isEqualTo(Result.Status.SUCCESS);
+      assertThat(lines.readLine()).isEqualTo("event:{\"text\":\"hello pusher-js\"}");
+      assertThat(node.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    } finally {
+      node.destroyForcibly();
+    }
+  }
+
   @Test
   void pusherClientsTalkThroughTheGatewayTheOperatorDescribes(@TempDir Path podRoot)
       throws Exception {
@@ -105,6 +130,7 @@ class GatewayFabricTest {
     Result sent = api.trigger("fabric-news", "headline", Map.of("text", "hello from the fabric"));
     assertThat(sent.getStatus()).as("%s", sent.getMessage()).isEqualTo(Result.Status.SUCCESS);
     assertThat(received.poll(30, TimeUnit.SECONDS)).contains("hello from the fabric");
+    assertPusherJsReceives(api, pod.port("http"), key);
 
     // Settings change: the operator re-renders the apps file, the kubelet refreshes the mounted
     // Secret, and the same gateway process applies it while the socket stays connected.

@@ -1,0 +1,8 @@
+// The e2e harness: real gateway processes, auth endpoints, a webhook receiver and await helpers.
+export { newApp } from "./apps.mjs";
+export { startAuthServer } from "./auth-server.mjs";
+export { deferred, nextEvent, record, waitFor, withTimeout } from "./await.mjs";
+export { connected, serverSdkFor, startEnvironment, subscribed } from "./environment.mjs";
+export { GATEWAY_JAR, REPO_ROOT, startGateway } from "./gateway.mjs";
+export { freePort } from "./ports.mjs";
+export { startWebhookReceiver } from "./webhook-receiver.mjs";

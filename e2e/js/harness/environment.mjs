@@ -8,10 +8,11 @@ import { withTimeout } from "./await.mjs";
 import { startGateway } from "./gateway.mjs";
 
 /**
- * Starts a gateway serving one app per entry of `apps` (name -> apps-file settings, or a
- * function of the started helpers returning them, e.g. to point webhooks at a receiver).
+ * Starts a gateway serving one app per entry of `apps` (name -> apps-file settings).
+ * `sdkOptions` (name -> options) adds pusher (node) SDK options for an app, e.g. its
+ * `encryptionMasterKeyBase64`; the auth endpoints sign with that SDK too.
  */
-export async function startEnvironment({ apps, env = {} }) {
+export async function startEnvironment({ apps, env = {}, sdkOptions = {} }) {
   const appsByName = {};
   for (const [name, settings] of Object.entries(apps)) {
     appsByName[name] = newApp(settings);
@@ -25,10 +26,11 @@ export async function startEnvironment({ apps, env = {} }) {
     await authServer.close();
     throw error;
   }
-  for (const app of Object.values(appsByName)) {
-    sdkByKey.set(app.key, serverSdkFor(gateway, app));
+  for (const [name, app] of Object.entries(appsByName)) {
+    sdkByKey.set(app.key, serverSdkFor(gateway, app, sdkOptions[name]));
   }
   const clients = new Set();
+  const sockets = new Set();
 
   const environment = {
     gateway,
@@ -75,6 +77,8 @@ export async function startEnvironment({ apps, env = {} }) {
     /** Registers something with a `disconnect()` (a pusher-js client, an Echo) for stop(). */
     track(client) {
       clients.add(client);
+      const pusher = client.connector?.pusher ?? client;
+      pusher.connection.bind("connected", () => sockets.add(pusher.connection.connection?.transport?.socket));
       return client;
     },
 
@@ -83,6 +87,7 @@ export async function startEnvironment({ apps, env = {} }) {
         client.disconnect();
       }
       clients.clear();
+      releaseCloseTimers(sockets);
       await gateway.stop();
       await authServer.close();
     },
@@ -96,6 +101,21 @@ export async function startEnvironment({ apps, env = {} }) {
     return app;
   }
   return environment;
+}
+
+/**
+ * pusher-js answers a server's refusing close (4009 after terminateUserConnections, 4001, 4003...)
+ * by closing the already closed socket again; its WebSocket client (faye) then arms a 30 s close
+ * timer that nothing clears, which keeps a Node process alive. Clear those timers at the end.
+ */
+function releaseCloseTimers(sockets) {
+  const CLOSED = 3;
+  for (const socket of sockets) {
+    if (socket?.readyState === CLOSED && socket._closeTimer) {
+      clearTimeout(socket._closeTimer);
+    }
+  }
+  sockets.clear();
 }
 
 /** The pusher (node) server SDK pointed at `gateway` for `app`, as README.md shows. */
@@ -121,6 +141,27 @@ export function connected(client, timeoutMs = 10_000) {
     client.connection.bind("failed", () => reject(new Error("pusher-js connection failed")));
   });
   return withTimeout(done, `pusher-js to connect (state ${client.connection.state})`, timeoutMs);
+}
+
+/**
+ * Signs the pusher-js client in (pusher.signin(), through the user-auth endpoint) and resolves
+ * once the gateway confirmed it and the client's `#server-to-user-{id}` subscription succeeded.
+ */
+export async function signedIn(client, timeoutMs = 10_000) {
+  const failed = new Promise((_, reject) =>
+    client.user.bind("pusher:signin_error", (error) => reject(new Error(`sign-in failed: ${JSON.stringify(error)}`))),
+  );
+  client.signin();
+  await withTimeout(Promise.race([client.user.signinDonePromise, failed]), "sign-in", timeoutMs);
+  if (!client.user.user_data) {
+    throw new Error("sign-in was not confirmed by the gateway");
+  }
+  const userChannel = client.user.serverToUserChannel;
+  if (!userChannel.subscribed) {
+    const done = new Promise((resolve) => userChannel.bind("pusher:subscription_succeeded", resolve));
+    await withTimeout(done, `subscription to ${userChannel.name}`, timeoutMs);
+  }
+  return client;
 }
 
 /** Subscribes and resolves with the channel once `pusher:subscription_succeeded` arrived. */

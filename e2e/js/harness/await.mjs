@@ -63,6 +63,14 @@ export function record(bindable, eventName) {
           : () => recorder.events.length >= countOrAccept && recorder.events;
       return waitFor(check, { what: `'${eventName}' events`, timeoutMs });
     },
+    /** Waits until the most recent event passes `accept` (for state-like events such as counts). */
+    async waitForLatest(accept, timeoutMs) {
+      const latest = () => recorder.events[recorder.events.length - 1];
+      return waitFor(() => latest() && accept(latest().data, latest().metadata) && latest(), {
+        what: `the latest '${eventName}' event to match`,
+        timeoutMs,
+      });
+    },
     stop() {
       bindable.unbind(eventName, handler);
     },

@@ -14,7 +14,10 @@ describe("laravel-echo with pusher-js", () => {
   });
   after(() => env?.stop());
 
-  /** An Echo configured as docs/guides/laravel.md shows; `params` reach the auth endpoint. */
+  /**
+   * An Echo configured as docs/guides/laravel.md shows; `params` reach the auth endpoint, which
+   * signs presence user ids as JSON numbers, as Laravel does for integer user keys.
+   */
   async function echoFor(user, name) {
     const app = env.apps.main;
     const echo = new Echo({
@@ -27,7 +30,7 @@ describe("laravel-echo with pusher-js", () => {
       forceTLS: false,
       enabledTransports: ["ws", "wss"],
       authEndpoint: env.authServer.channelEndpoint(app.key),
-      auth: { headers: {}, params: { user_id: user, user_name: name } },
+      auth: { headers: {}, params: { user_id: user, user_name: name, numeric_user_id: "1" } },
     });
     env.track(echo);
     await connected(echo.connector.pusher);
@@ -56,6 +59,9 @@ describe("laravel-echo with pusher-js", () => {
       ["Alice", "Bob"],
     );
     assert.deepEqual(await withTimeout(aliceSawJoin.promise, "alice's joining()"), { name: "Bob" });
+
+    const users = await (await env.sdk("main").get({ path: "/channels/presence-chat-room/users" })).json();
+    assert.deepEqual(users.users.map((member) => member.id).sort(), ["1", "2"], "numeric ids become strings");
 
     bob.leave("chat-room");
     assert.deepEqual(await withTimeout(aliceSawLeave.promise, "alice's leaving()"), { name: "Bob" });

@@ -33,7 +33,9 @@ export async function startEnvironment({ apps, env = {}, sdkOptions = {} }) {
   const sockets = new Set();
 
   const environment = {
-    gateway,
+    get gateway() {
+      return gateway;
+    },
     authServer,
     apps: appsByName,
 
@@ -80,6 +82,16 @@ export async function startEnvironment({ apps, env = {}, sdkOptions = {} }) {
       const pusher = client.connector?.pusher ?? client;
       pusher.connection.bind("connected", () => sockets.add(pusher.connection.connection?.transport?.socket));
       return client;
+    },
+
+    /**
+     * Stops the gateway (SIGTERM: clients get 4200) and starts a new one on the same ports with
+     * the same apps, as a rolling restart would; clients stay as they are.
+     */
+    async restartGateway() {
+      const { port, metricsPort } = gateway;
+      await gateway.stop();
+      gateway = await startGateway({ apps: Object.values(appsByName), env, port, metricsPort });
     },
 
     async stop() {

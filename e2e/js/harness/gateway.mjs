@@ -20,17 +20,18 @@ process.on("exit", () => {
 
 /**
  * Starts a gateway serving `apps` (apps-file entries, see apps.mjs) and resolves once /ready
- * answers 200. `env` adds or overrides VASK_* variables. Call `stop()` when done.
+ * answers 200. `env` adds or overrides VASK_* variables; `port` and `metricsPort` reuse ports (a
+ * restart), free ones are picked otherwise. Call `stop()` when done.
  */
-export async function startGateway({ apps, env = {} }) {
+export async function startGateway({ apps, env = {}, port: wantedPort, metricsPort: wantedMetricsPort }) {
   if (!existsSync(GATEWAY_JAR)) {
     throw new Error(`${GATEWAY_JAR} is missing: build it with mvn -pl contract,gateway package`);
   }
   const dir = mkdtempSync(join(tmpdir(), "vask-e2e-"));
   const appsFile = join(dir, "apps.json");
   writeFileSync(appsFile, JSON.stringify({ apps }));
-  const port = await freePort();
-  const metricsPort = await freePort();
+  const port = wantedPort ?? (await freePort());
+  const metricsPort = wantedMetricsPort ?? (await freePort());
   const child = spawn("java", ["-jar", GATEWAY_JAR], {
     env: {
       ...process.env,

@@ -2,7 +2,7 @@
 // SDK's webhook(...).isValid(). channel_vacated and member_removed come ~3 s late (de-bounce).
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
-import { startEnvironment, startWebhookReceiver, subscribed } from "../harness/index.mjs";
+import { startEnvironment, startWebhookReceiver, subscribed, waitFor } from "../harness/index.mjs";
 
 const ALL_TYPES = [
   "channel_occupied",
@@ -28,6 +28,10 @@ describe("webhooks", () => {
           subscriptionCount: true,
           webhooks: [{ url: receiver.url, events: ALL_TYPES }],
         },
+        batched: {
+          batchWebhooks: true,
+          webhooks: [{ url: receiver.url, events: ["channel_occupied"], channelPrefix: "batch-" }],
+        },
       },
     });
     server = env.sdk("main");
@@ -37,10 +41,13 @@ describe("webhooks", () => {
     await receiver?.close();
   });
 
-  /** Waits for the webhook event named `name` on `channel` that also matches `fields`. */
+  const fromApp = (name) => (request) => request.headers["x-pusher-key"] === env.apps[name].key;
+
+  /** Waits for the main app's webhook event named `name` on `channel` that also matches `fields`. */
   function webhook(name, channel, fields = {}) {
     return receiver.waitForEvent(
       (event) =>
+        fromApp("main")(event.request) &&
         event.name === name &&
         event.channel === channel &&
         Object.entries(fields).every(([key, value]) => event[key] === value),
@@ -86,11 +93,12 @@ describe("webhooks", () => {
     erin.unsubscribe("hooks-public");
     await webhook("member_removed", "presence-hooks", { user_id: "alice" });
     await webhook("channel_vacated", "hooks-public");
-    assert.equal(receiver.events().some((event) => event.name === "channel_vacated" && event.channel === "presence-hooks"), false);
+    const presenceVacated = (event) => event.name === "channel_vacated" && event.channel === "presence-hooks";
+    assert.equal(receiver.events().some(presenceVacated), false, "bob is still there");
 
     const seenTypes = new Set(receiver.events().map((event) => event.name));
     assert.deepEqual([...seenTypes].sort(), [...ALL_TYPES].sort());
-    for (const request of receiver.requests) {
+    for (const request of receiver.requests.filter(fromApp("main"))) {
       assert.equal(request.method, "POST");
       assert.equal(request.path, "/pusher/webhooks");
       assert.equal(request.headers["content-type"], "application/json");
@@ -103,7 +111,7 @@ describe("webhooks", () => {
   });
 
   it("is refused by isValid() when the body or the secret differs (the check is not vacuous)", () => {
-    const request = receiver.requests[0];
+    const request = receiver.requests.find(fromApp("main"));
     assert.ok(request, "the previous test received webhooks");
     const tampered = request.rawBody.replace(/"events"/, '"events" ');
     assert.equal(server.webhook({ headers: request.headers, rawBody: tampered }).isValid(), false);
@@ -127,5 +135,25 @@ describe("webhooks", () => {
       flappyEvents.map((event) => event.name).filter((name) => name.startsWith("channel_")),
       ["channel_occupied"],
     );
+  });
+
+  it("batches events for an app with batchWebhooks, still signed and filtered by channelPrefix", async () => {
+    const client = await env.client("batched");
+    const names = ["batch-1", "batch-2", "batch-3", "batch-4", "unbatched-5"];
+    for (const name of names) {
+      client.subscribe(name);
+    }
+    await Promise.all(names.map((name) => subscribed(client, name)));
+    const batchedRequests = () => receiver.requests.filter(fromApp("batched"));
+    const occupied = () => batchedRequests().flatMap((request) => request.body.events.map((event) => event.channel));
+    await waitFor(() => occupied().length >= 4, { what: "four channel_occupied webhooks" });
+    assert.deepEqual(occupied().sort(), ["batch-1", "batch-2", "batch-3", "batch-4"], "the prefix filter holds");
+    assert.ok(batchedRequests().length < 4, `${batchedRequests().length} requests for 4 events: batched`);
+    const sdk = env.sdk("batched");
+    for (const request of batchedRequests()) {
+      const hook = sdk.webhook({ headers: request.headers, rawBody: request.rawBody });
+      assert.equal(hook.isValid(), true);
+      assert.ok(hook.getEvents().every((event) => event.name === "channel_occupied"));
+    }
   });
 });

@@ -7,7 +7,8 @@ import { startHttpServer } from "./http-server.mjs";
  * for every app of `sdkByKey` (app key -> pusher node SDK). Who the caller is comes from the
  * request parameters pusher-js adds (`channelAuthorization.params` / `userAuthentication.params`):
  * `user_id`, `user_name`, `watchlist` (comma-separated), `numeric_user_id` (sign the presence
- * `user_id` as a JSON number, as Laravel does with integer keys) and `deny` (answer 403).
+ * `user_id` as a JSON number, as Laravel does with integer keys), `no_channel_data` (sign a
+ * presence subscription without member data: the signed-in user joins) and `deny` (answer 403).
  * `requests` records every request for assertions.
  */
 export async function startAuthServer(sdkByKey) {
@@ -45,7 +46,7 @@ export async function startAuthServer(sdkByKey) {
 
 function authorizeChannel(sdk, params) {
   const { socket_id: socketId, channel_name: channel, user_id: userId, user_name: name } = params;
-  if (channel.startsWith("presence-")) {
+  if (channel.startsWith("presence-") && params.no_channel_data !== "1") {
     const memberId = params.numeric_user_id === "1" ? Number(userId) : userId;
     return sdk.authorizeChannel(socketId, channel, { user_id: memberId, user_info: { name: name ?? userId } });
   }

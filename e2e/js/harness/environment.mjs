@@ -47,15 +47,17 @@ export async function startEnvironment({ apps, env = {}, sdkOptions = {} }) {
 
     /**
      * pusher-js options for app `name`, as a user of the docs would write them; `user` (id),
-     * `userName`, `watchlist` (ids) and `deny` become parameters for the auth endpoints.
+     * `userName`, `watchlist` (ids), `presenceData: false` (presence auth without member data)
+     * and `deny` become parameters for the auth endpoints.
      */
-    clientOptions(name, { user, userName, watchlist, deny, ...options } = {}) {
+    clientOptions(name, { user, userName, watchlist, deny, presenceData = true, ...options } = {}) {
       const app = appOf(name);
       const params = {};
       if (user !== undefined) params.user_id = user;
       if (userName !== undefined) params.user_name = userName;
       if (watchlist !== undefined) params.watchlist = watchlist.join(",");
       if (deny) params.deny = "1";
+      if (!presenceData) params.no_channel_data = "1";
       return {
         cluster: "vask",
         wsHost: gateway.host,

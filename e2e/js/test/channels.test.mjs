@@ -147,4 +147,23 @@ describe("channels with pusher-js and the pusher server SDK", () => {
     ).json();
     assert.deepEqual(triggerInfo, { channels: { "query-public": { subscription_count: 2 } } });
   });
+
+  it("answers info on triggers and refuses user_count for non-presence channel queries", async () => {
+    const client = await env.client("main", { user: "erin" });
+    await subscribed(client, "presence-info-room");
+    const info = await (
+      await server.trigger("presence-info-room", "hello", {}, { info: "user_count,subscription_count" })
+    ).json();
+    assert.deepEqual(info, { channels: { "presence-info-room": { user_count: 1, subscription_count: 1 } } });
+
+    const batch = await (
+      await server.triggerBatch([{ channel: "presence-info-room", name: "hello", data: {}, info: "user_count" }])
+    ).json();
+    assert.deepEqual(batch, { batch: [{ user_count: 1 }] });
+
+    await assert.rejects(server.get({ path: "/channels", params: { info: "user_count" } }), (error) => {
+      assert.equal(error.status, 400);
+      return true;
+    });
+  });
 });

@@ -98,4 +98,19 @@ describe("client events and socket exclusion", () => {
       [{ n: 2 }],
     );
   });
+
+  it("answers a burst over the app's rate with 4301 and keeps the connection", async () => {
+    const sender = await env.client("main");
+    const receiver = await env.client("main");
+    const senderChannel = await subscribed(sender, "private-burst");
+    const heard = record(await subscribed(receiver, "private-burst"), "client-burst");
+    const rateErrors = record(sender.connection, "error");
+    for (let n = 0; n < 25; n++) {
+      senderChannel.trigger("client-burst", { n });
+    }
+    await rateErrors.waitFor((data) => data.data?.code === 4301);
+    await heard.waitFor(1);
+    assert.ok(heard.events.length < 25, `${heard.events.length} of 25 went through`);
+    assert.equal(sender.connection.state, "connected");
+  });
 });

@@ -139,4 +139,25 @@ describe("user sign-in, sendToUser, terminateUserConnections and watchlists", ()
       [["ivan"], ["ivan"]],
     );
   });
+
+  it("accepts the first 100 watchlist ids and reports 4302 for the rest", async () => {
+    const ids = Array.from({ length: 101 }, (_, n) => `watched-${n}`);
+    const watcher = await env.client("main", { user: "judy", watchlist: ids });
+    const errors = record(watcher.connection, "error");
+    const offline = record(watcher.user.watchlist, "offline");
+    await signedIn(watcher);
+    const limit = await errors.waitFor((data) => data.data?.code === 4302);
+    assert.match(limit.data.data.message, /100/);
+    const initial = await offline.waitFor(1);
+    assert.equal(initial[0].data.user_ids.length, 100);
+    assert.equal(initial[0].data.user_ids.includes("watched-100"), false);
+    assert.equal(watcher.connection.state, "connected");
+  });
+
+  it("lets a signed-in user join a presence channel without channel_data, as its signed-in self", async () => {
+    const lena = await signedIn(await env.client("main", { user: "lena", userName: "Lena", presenceData: false }));
+    const room = await subscribed(lena, "presence-signed-in");
+    assert.equal(room.members.me?.id, "lena");
+    assert.deepEqual(room.members.me.info, { name: "Lena" });
+  });
 });

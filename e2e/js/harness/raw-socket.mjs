@@ -18,7 +18,9 @@ export async function openRawSocket(gateway, appKey) {
     }
     frames.push(frame);
   });
-  const closed = new Promise((resolve) => socket.on("close", (code, reason) => resolve({ code, reason: reason.toString() })));
+  const closed = new Promise((resolve) =>
+    socket.on("close", (code, reason) => resolve({ code, reason: reason.toString() })),
+  );
   const raw = {
     frames,
     closed,

@@ -2,8 +2,8 @@
 // authorized connections (userAuthentication) and a gateway restart that pusher-js rides out.
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
-import { newApp, nextEvent, record, signedIn, startEnvironment, subscribed, waitFor } from "../harness/index.mjs";
 import PusherClient from "pusher-js";
+import { newApp, nextEvent, record, signedIn, startEnvironment, subscribed, waitFor } from "../harness/index.mjs";
 
 const AUTHORIZATION_TIMEOUT_MS = 1000;
 

@@ -2,7 +2,15 @@
 // (node) SDK, and watchlist online/offline events.
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
-import { nextEvent, openRawSocket, record, signedIn, startEnvironment, subscribed, waitFor } from "../harness/index.mjs";
+import {
+  nextEvent,
+  openRawSocket,
+  record,
+  signedIn,
+  startEnvironment,
+  subscribed,
+  waitFor,
+} from "../harness/index.mjs";
 
 describe("user sign-in, sendToUser, terminateUserConnections and watchlists", () => {
   let env;
@@ -40,8 +48,7 @@ describe("user sign-in, sendToUser, terminateUserConnections and watchlists", ()
     const alice = await signedIn(await env.client("main", { user: "alice" }));
     const aliceEvents = record(alice.user, "private-note");
     const mallory = await openRawSocket(env.gateway, env.apps.main.key);
-    const userData = JSON.stringify({ id: "mallory" });
-    mallory.send("pusher:signin", { ...server.authenticateUser(mallory.socketId, { id: "mallory" }), user_data: userData });
+    mallory.send("pusher:signin", server.authenticateUser(mallory.socketId, { id: "mallory" }));
     await mallory.nextFrame((frame) => frame.event === "pusher:signin_success", "signin_success");
 
     mallory.send("pusher:subscribe", { channel: "#server-to-user-alice", auth: "" });

@@ -68,6 +68,26 @@ describe("cache channels and encrypted channels", () => {
     }
   });
 
+  it("caches only events triggered through the HTTP API, never client events", async () => {
+    await server.trigger("private-cache-board", "note", { from: "server" });
+    const writer = await env.client("main");
+    const writerChannel = await subscribed(writer, "private-cache-board");
+    const reader = await env.client("main");
+    const readerChannel = await subscribed(reader, "private-cache-board");
+    const relayed = nextEvent(readerChannel, "client-note");
+    writerChannel.trigger("client-note", { from: "client" });
+    await relayed;
+
+    const late = await env.client("main");
+    const lateChannel = late.subscribe("private-cache-board");
+    const notes = record(lateChannel, "note");
+    const clientNotes = record(lateChannel, "client-note");
+    await subscribed(late, "private-cache-board");
+    await notes.waitFor(1);
+    assert.deepEqual(notes.events[0].data, { from: "server" });
+    assert.deepEqual(clientNotes.events, []);
+  });
+
   it("round-trips an encrypted event: decrypted by pusher-js, ciphertext on the wire", async () => {
     const client = await env.client("main");
     const wire = record(client.connection, "message");

@@ -166,4 +166,26 @@ describe("channels with pusher-js and the pusher server SDK", () => {
       return true;
     });
   });
+
+  it("handles every punctuation a channel name may hold, in the WebSocket and in API paths", async () => {
+    const name = "private-Odd_name-=@,.;x";
+    const client = await env.client("main");
+    const channel = await subscribed(client, name);
+    const received = nextEvent(channel, "odd");
+    await server.trigger(name, "odd", { ok: true });
+    assert.deepEqual((await received).data, { ok: true });
+    for (const path of [`/channels/${name}`, `/channels/${encodeURIComponent(name)}`]) {
+      const info = await (await server.get({ path, params: { info: "subscription_count" } })).json();
+      assert.deepEqual(info, { occupied: true, subscription_count: 1 }, path);
+    }
+  });
+
+  it("accepts the app key where the HTTP API expects the app id", async () => {
+    const client = await env.client("main");
+    const channel = await subscribed(client, "by-key");
+    const received = nextEvent(channel, "hello");
+    const byKey = env.sdk("main", { appId: env.apps.main.key });
+    assert.equal((await byKey.trigger("by-key", "hello", { via: "key" })).status, 200);
+    assert.deepEqual((await received).data, { via: "key" });
+  });
 });

@@ -119,22 +119,29 @@ describe("webhooks", () => {
     assert.equal(otherSecret.webhook({ headers: request.headers, rawBody: request.rawBody }).isValid(), false);
   });
 
-  it("sends neither vacated nor occupied again when a subscriber comes back within the de-bounce", async () => {
-    const flappy = await env.client("main");
+  it("sends neither vacated/occupied nor removed/added again for a comeback within the de-bounce", async () => {
+    const flappy = await env.client("main", { user: "flappy-user" });
     await subscribed(flappy, "flappy");
+    await subscribed(flappy, "presence-flappy");
     await webhook("channel_occupied", "flappy");
+    await webhook("member_added", "presence-flappy", { user_id: "flappy-user" });
     flappy.unsubscribe("flappy");
+    flappy.unsubscribe("presence-flappy");
     await subscribed(flappy, "flappy");
+    await subscribed(flappy, "presence-flappy");
     // a channel vacated after the flap: its webhook comes after the flap's would-be vacated one
     const witness = await env.client("main");
     await subscribed(witness, "flap-witness");
     witness.unsubscribe("flap-witness");
     await webhook("channel_vacated", "flap-witness");
-    const flappyEvents = receiver.events().filter((event) => event.channel === "flappy");
-    assert.deepEqual(
-      flappyEvents.map((event) => event.name).filter((name) => name.startsWith("channel_")),
-      ["channel_occupied"],
-    );
+    const namesOn = (channel) =>
+      receiver
+        .events()
+        .filter((event) => event.channel === channel && event.name !== "subscription_count")
+        .map((event) => event.name)
+        .sort();
+    assert.deepEqual(namesOn("flappy"), ["channel_occupied"]);
+    assert.deepEqual(namesOn("presence-flappy"), ["channel_occupied", "member_added"]);
   });
 
   it("batches events for an app with batchWebhooks, still signed and filtered by channelPrefix", async () => {

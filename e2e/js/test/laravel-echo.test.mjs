@@ -1,6 +1,7 @@
 // Issue 2: laravel-echo (broadcaster 'pusher', pusher-js underneath) against the gateway:
 // presence here/joining/leaving, whisper/listenForWhisper and Laravel's namespaced event names.
 import assert from "node:assert/strict";
+import { randomBytes } from "node:crypto";
 import { after, before, describe, it } from "node:test";
 import Echo from "laravel-echo";
 import Pusher from "pusher-js";
@@ -10,7 +11,10 @@ describe("laravel-echo with pusher-js", () => {
   let env;
 
   before(async () => {
-    env = await startEnvironment({ apps: { main: { clientEvents: true } } });
+    env = await startEnvironment({
+      apps: { main: { clientEvents: true } },
+      sdkOptions: { main: { encryptionMasterKeyBase64: randomBytes(32).toString("base64") } },
+    });
   });
   after(() => env?.stop());
 
@@ -111,5 +115,15 @@ describe("laravel-echo with pusher-js", () => {
     assert.deepEqual(await withTimeout(raw.promise, "status-changed"), { status: "shipped" });
     assert.equal(echo.connectionStatus(), "connected");
     assert.match(echo.socketId(), /^\d+\.\d+$/);
+  });
+
+  it("decrypts on encryptedPrivate channels", async () => {
+    const echo = await echoFor("4", "Dan");
+    const ready = deferred();
+    const salary = deferred();
+    echo.encryptedPrivate("payroll.4").listen(".salary", salary.resolve).subscribed(ready.resolve);
+    await withTimeout(ready.promise, "the encrypted subscription");
+    await env.sdk("main").trigger("private-encrypted-payroll.4", "salary", { amount: 1 });
+    assert.deepEqual(await withTimeout(salary.promise, "the decrypted event"), { amount: 1 });
   });
 });

@@ -1,5 +1,6 @@
 package io.vask.e2e.support;
 
+import com.pusher.client.PusherOptions;
 import io.vask.contract.AppSettings;
 import io.vask.gateway.Gateway;
 import io.vask.gateway.GatewaySettings;
@@ -8,6 +9,7 @@ import io.vask.gateway.cluster.local.LocalCluster;
 import io.vask.gateway.metrics.GatewayMetrics;
 import java.time.Clock;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * A single-node gateway started in-process on free loopback ports, with clients for it: the HTTP
@@ -64,7 +66,13 @@ public final class E2eGateway implements AutoCloseable {
 
   /** A pusher-java-client for this gateway, not yet connected. */
   public SdkClient client(AppSettings app, AuthEndpoint auth, String userId) {
-    return SdkClient.create(app.key(), port(), auth, userId);
+    return client(app, auth, userId, options -> {});
+  }
+
+  /** As {@link #client(AppSettings, AuthEndpoint, String)}, with SDK options adjusted. */
+  public SdkClient client(
+      AppSettings app, AuthEndpoint auth, String userId, Consumer<PusherOptions> tuning) {
+    return SdkClient.create(app.key(), port(), auth, userId, tuning);
   }
 
   public String baseUrl() {

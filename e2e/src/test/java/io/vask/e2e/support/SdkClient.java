@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
 /**
  * One pusher-java-client connection as an app's user would open it: plain ws to the gateway,
@@ -31,9 +32,11 @@ public final class SdkClient implements AutoCloseable {
     this.pusher = pusher;
   }
 
-  static SdkClient create(String key, int port, AuthEndpoint auth, String userId) {
+  static SdkClient create(
+      String key, int port, AuthEndpoint auth, String userId, Consumer<PusherOptions> tuning) {
     PusherOptions options =
         new PusherOptions().setHost("127.0.0.1").setWsPort(port).setUseTLS(false);
+    tuning.accept(options);
     if (auth != null) {
       Map<String, String> headers = Map.of(AuthEndpoint.USER_HEADER, userId);
       HttpChannelAuthorizer channels = new HttpChannelAuthorizer(auth.channelAuthUrl());

@@ -59,6 +59,11 @@ public final class TestSocket implements AutoCloseable {
     throw new AssertionError("no frame " + what + " within 10 s");
   }
 
+  /** The next frame, whatever it is; fails after 10 s. */
+  public JsonNode next() {
+    return await(frame -> true, "of any kind");
+  }
+
   /** The socket id from {@code pusher:connection_established}. */
   public String socketId() {
     JsonNode established = await("pusher:connection_established");

@@ -99,8 +99,12 @@ final class CeilingHttp extends SimpleChannelInboundHandler<FullHttpRequest> {
         event.put("channel", channel);
         broadcast(ctx, channel, JSON.writeValueAsBytes(event));
       }
-    } catch (Exception e) {
-      respond(ctx, request, HttpResponseStatus.BAD_REQUEST, "{\"error\":\"bad body\"}");
+    } catch (java.io.IOException | RuntimeException e) {
+      respond(
+          ctx,
+          request,
+          HttpResponseStatus.BAD_REQUEST,
+          "{\"error\":\"" + e.getClass().getSimpleName() + "\"}");
       return;
     }
     respond(ctx, request, HttpResponseStatus.OK, "{}");
@@ -108,7 +112,9 @@ final class CeilingHttp extends SimpleChannelInboundHandler<FullHttpRequest> {
 
   private void broadcast(ChannelHandlerContext ctx, String channel, byte[] text) {
     ByteBuf frame = CeilingFrames.text(ctx.alloc(), text);
-    frame.retain(loops.size() - 1);
+    if (loops.size() > 1) {
+      frame.retain(loops.size() - 1);
+    }
     for (CeilingLoop loop : loops) {
       loop.loop().execute(() -> loop.broadcast(channel, frame));
     }

@@ -12,7 +12,7 @@ import jdk.jfr.consumer.RecordingFile;
 
 /**
  * Summarises a JFR recording's execution samples: the methods on top of the stack (self time) and
- * the gateway/Netty methods anywhere on it (inclusive), as percentages of all samples.
+ * the gateway's methods anywhere on it (inclusive), as percentages of all samples.
  */
 final class HotMethods {
   private HotMethods() {}
@@ -35,7 +35,7 @@ final class HotMethods {
         java.util.Set<String> seen = new java.util.HashSet<>();
         for (RecordedFrame frame : frames) {
           String name = name(frame);
-          if ((name.startsWith("io.vask") || name.startsWith("io.netty")) && seen.add(name)) {
+          if (name.startsWith("io.vask") && seen.add(name)) {
             inclusive.merge(name, 1, Integer::sum);
           }
         }
@@ -44,7 +44,7 @@ final class HotMethods {
     StringBuilder out = new StringBuilder();
     out.append("execution samples: ").append(samples).append("\n\nself (top of stack):\n");
     append(out, self, samples, top);
-    out.append("\ninclusive (io.vask / io.netty frames anywhere on the stack):\n");
+    out.append("\ninclusive (io.vask methods anywhere on the stack):\n");
     append(out, inclusive, samples, top);
     return out.toString();
   }

@@ -45,7 +45,7 @@ public abstract class ClusterContract {
     cluster.close();
   }
 
-  protected static BusListener recorder(List<ChannelEvent> events, List<ControlMessage> controls) {
+  public static BusListener recorder(List<ChannelEvent> events, List<ControlMessage> controls) {
     return new BusListener() {
       @Override
       public void deliver(ChannelEvent event) {

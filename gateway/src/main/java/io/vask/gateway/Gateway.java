@@ -109,6 +109,10 @@ public final class Gateway implements AutoCloseable {
         new ApiRouter(
             apps, new ApiServices(cluster.bus(), cluster.store(), cluster.cache(), clock));
     Readiness readiness = new Readiness(() -> cluster.bus().healthy() && cluster.store().healthy());
+    metrics.registry.gauge(
+        "vask_cluster_connected",
+        "1 while this node reaches the cluster (always 1 on a single node)",
+        () -> cluster.bus().healthy() && cluster.store().healthy() ? 1 : 0);
     ServerContext context =
         new ServerContext(
             settings,

@@ -39,10 +39,13 @@ export async function startEnvironment({ apps, env = {}, sdkOptions = {} }) {
     authServer,
     apps: appsByName,
 
-    /** The pusher (node) server SDK for app `name`; `extra` adds options (e.g. encryptionMasterKeyBase64). */
+    /** The pusher (node) server SDK for app `name`; `extra` overrides options (another secret...). */
     sdk(name, extra = {}) {
       const app = appOf(name);
-      return Object.keys(extra).length === 0 ? sdkByKey.get(app.key) : serverSdkFor(gateway, app, extra);
+      if (Object.keys(extra).length === 0) {
+        return sdkByKey.get(app.key);
+      }
+      return serverSdkFor(gateway, app, { ...sdkOptions[name], ...extra });
     },
 
     /**

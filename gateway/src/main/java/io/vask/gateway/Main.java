@@ -39,8 +39,17 @@ public final class Main {
       return;
     }
     Clock clock = Clock.systemUTC();
-    Cluster cluster = ClusterFactory.create(settings, clock);
-    Gateway gateway = Gateway.start(settings, apps, cluster, clock);
+    Gateway gateway;
+    try {
+      Cluster cluster = ClusterFactory.create(settings, clock);
+      gateway = Gateway.start(settings, apps, cluster, clock);
+    } catch (Exception e) {
+      // Event loops and the apps-file watcher are not daemon threads: without an explicit exit a
+      // gateway that cannot start (VASK_PORT already in use, ...) would live on, serving nothing.
+      log.error("vask gateway failed to start: {}", e.toString(), e);
+      System.exit(1);
+      return;
+    }
     log.info("vask gateway started with {} app(s)", apps.all().size());
     Runtime.getRuntime()
         .addShutdownHook(

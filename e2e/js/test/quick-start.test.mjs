@@ -53,16 +53,21 @@ describe("README quick start: the snippets run-demo prints", () => {
       detached: true, // its own process group, so Ctrl+C can be sent to the script and its java
       env: { ...process.env, VASK_PORT: String(ports.ws), VASK_METRICS_PORT: String(ports.metrics) },
     });
-    await withTimeout(
-      Promise.race([
-        waitFor(async () => (await fetch(`http://127.0.0.1:${ports.metrics}/ready`)).ok, { timeoutMs: 30_000 }),
-        demo.exited.then(({ code }) => {
-          throw new Error(`run-demo exited with ${code}:\n${demo.output.text}`);
+    // if this file dies half-way, take the demo gateway with it
+    process.on("exit", () => demo.child.exitCode === null && process.kill(-demo.child.pid, "SIGKILL"));
+    try {
+      await Promise.race([
+        waitFor(async () => (await fetch(`http://127.0.0.1:${ports.metrics}/ready`)).ok, {
+          timeoutMs: 30_000,
+          what: "the demo gateway's /ready",
         }),
-      ]),
-      "the demo gateway's /ready",
-      30_000,
-    );
+        demo.exited.then(({ code }) => {
+          throw new Error(`run-demo exited with ${code}`);
+        }),
+      ]);
+    } catch (error) {
+      throw new Error(`${error.message}\n--- run-demo output ---\n${demo.output.text}`);
+    }
     // node resolves "pusher-js" and "pusher" from the snippet's folder upwards: put it next to node_modules
     workDir = mkdtempSync(join(E2E_JS, ".quickstart-"));
   });

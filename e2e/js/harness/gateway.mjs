@@ -41,7 +41,21 @@ process.on("exit", () => {
  * answers 200. `env` adds or overrides VASK_* variables; `port` and `metricsPort` reuse ports (a
  * restart), free ones are picked otherwise. Call `stop()` when done.
  */
-export async function startGateway({ apps, env = {}, port: wantedPort, metricsPort: wantedMetricsPort }) {
+export async function startGateway(options) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startGatewayOnce(options);
+    } catch (error) {
+      // another process took a chosen port between the check and the bind: pick new ones
+      const retry = error.portTaken && options.port === undefined && attempt < 3;
+      if (!retry) {
+        throw error;
+      }
+    }
+  }
+}
+
+async function startGatewayOnce({ apps, env = {}, port: wantedPort, metricsPort: wantedMetricsPort }) {
   if (!existsSync(GATEWAY_JAR)) {
     throw new Error(`${GATEWAY_JAR} is missing: build it with mvn -pl contract,gateway package`);
   }
@@ -118,7 +132,9 @@ export async function startGateway({ apps, env = {}, port: wantedPort, metricsPo
     ]);
   } catch (error) {
     await gateway.stop();
-    throw new Error(`${error.message}\n--- gateway log ---\n${gateway.log()}`);
+    const failure = new Error(`${error.message}\n--- gateway log ---\n${gateway.log()}`);
+    failure.portTaken = gateway.log().includes("Address already in use");
+    throw failure;
   }
   return gateway;
 }

@@ -138,6 +138,12 @@ describe("user sign-in, sendToUser, terminateUserConnections and watchlists", ()
       const response = await server.get({ path: "/channels/ivan-tabs", params: { info: "subscription_count" } });
       return (await response.json()).subscription_count === 1;
     });
+    // an event for the watcher sent now arrives after any watchlist frame that close caused
+    const marker = nextEvent(watcher.user, "marker");
+    await server.sendToUser("heidi", "marker", {});
+    await marker;
+    assert.equal(offline.events.length, 1, "ivan is still online through his second tab");
+
     ivanTab2.disconnect();
     await offline.waitFor(2);
     assert.equal(online.events.length, 1, "the second tab did not make ivan come online again");
@@ -162,7 +168,8 @@ describe("user sign-in, sendToUser, terminateUserConnections and watchlists", ()
   });
 
   it("lets a signed-in user join a presence channel without channel_data, as its signed-in self", async () => {
-    const lena = await signedIn(await env.client("main", { user: "lena", userName: "Lena", presenceData: false }));
+    const client = await env.client("main", { user: "lena", userName: "Lena", presenceData: false });
+    const lena = await signedIn(client);
     const room = await subscribed(lena, "presence-signed-in");
     assert.equal(room.members.me?.id, "lena");
     assert.deepEqual(room.members.me.info, { name: "Lena" });

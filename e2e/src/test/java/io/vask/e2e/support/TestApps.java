@@ -4,6 +4,12 @@ import io.vask.contract.AppSettings;
 
 /** Apps for the tests: every default but the few settings a scenario is about. */
 public final class TestApps {
+  /**
+   * The encryption master key of every test app's server (PROTOCOL.md §7 vector): Vask never sees
+   * it; pusher-http-java encrypts with it and the auth endpoint derives shared secrets from it.
+   */
+  public static final String MASTER_KEY = "zyrm8pvV2C9fJcBfhyXzvxbJVN/H7QLmbe0xJi1GhPU=";
+
   private TestApps() {}
 
   /** An app with client events on, as most scenarios want. */

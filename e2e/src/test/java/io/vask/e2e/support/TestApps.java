@@ -1,6 +1,8 @@
 package io.vask.e2e.support;
 
 import io.vask.contract.AppSettings;
+import io.vask.contract.WebhookSettings;
+import java.util.List;
 
 /** Apps for the tests: every default but the few settings a scenario is about. */
 public final class TestApps {
@@ -43,5 +45,28 @@ public final class TestApps {
         activityTimeoutSeconds,
         null,
         null);
+  }
+
+  /** An app with client events and subscription counts on, sending to these webhooks. */
+  public static AppSettings withWebhooks(String id, List<WebhookSettings> webhooks) {
+    return new AppSettings(
+        id,
+        "key-" + id,
+        "secret-" + id,
+        null,
+        true,
+        null,
+        true,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        webhooks);
   }
 }

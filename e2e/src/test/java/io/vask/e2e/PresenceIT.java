@@ -3,6 +3,7 @@ package io.vask.e2e;
 import static io.vask.e2e.support.ApiCalls.get;
 import static io.vask.e2e.support.ApiCalls.ok;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.pusher.client.channel.User;
@@ -12,6 +13,7 @@ import io.vask.e2e.support.E2eGateway;
 import io.vask.e2e.support.Inbox;
 import io.vask.e2e.support.SdkClient;
 import io.vask.e2e.support.TestApps;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -69,6 +71,12 @@ class PresenceIT {
     inbox.awaitEvent(event -> marker.equals(event.getData()));
   }
 
+  private static int subscriptionCount(String channel) {
+    return get(api, "/channels/" + channel, Map.of("info", "subscription_count"))
+        .get("subscription_count")
+        .asInt();
+  }
+
   @Test
   void twoUsersSeeEachOtherJoinAndLeave() {
     String channel = "presence-pair";
@@ -92,6 +100,7 @@ class PresenceIT {
         .containsExactlyInAnyOrder("ann", "bob");
 
     bob.disconnect();
+    await().atMost(Duration.ofSeconds(10)).until(() -> annInbox.left().contains("bob"));
     settle(channel, annInbox);
     assertThat(annInbox.left()).containsExactly("bob");
     assertThat(ann.presenceChannel(channel).getUsers())
@@ -124,10 +133,12 @@ class PresenceIT {
         .containsExactlyInAnyOrder("watcher", "carol");
 
     firstTab.disconnect();
+    await().atMost(Duration.ofSeconds(10)).until(() -> subscriptionCount(channel) == 2);
     settle(channel, watcherInbox);
     assertThat(watcherInbox.left()).as("carol still has a tab open").isEmpty();
 
     secondTab.unsubscribe(channel);
+    await().atMost(Duration.ofSeconds(10)).until(() -> watcherInbox.left().contains("carol"));
     settle(channel, watcherInbox);
     assertThat(watcherInbox.left()).containsExactly("carol");
     assertThat(watcherInbox.joined()).containsExactly("carol");

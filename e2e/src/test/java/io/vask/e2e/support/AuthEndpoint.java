@@ -29,7 +29,8 @@ public final class AuthEndpoint implements AutoCloseable {
 
   private AuthEndpoint(AppSettings app) throws IOException {
     this.app = app;
-    this.signer = new com.pusher.rest.Pusher(app.id(), app.key(), app.secret());
+    this.signer =
+        new com.pusher.rest.Pusher(app.id(), app.key(), app.secret(), TestApps.MASTER_KEY);
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
     server.setExecutor(handlers);
     server.createContext("/pusher/auth", this::authorizeChannel);

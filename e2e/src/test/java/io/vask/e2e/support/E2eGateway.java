@@ -56,9 +56,10 @@ public final class E2eGateway implements AutoCloseable {
     return gateway.metrics();
   }
 
-  /** pusher-http-java pointed at this gateway over plain HTTP. */
+  /** pusher-http-java pointed at this gateway over plain HTTP, able to encrypt. */
   public com.pusher.rest.Pusher api(AppSettings app) {
-    com.pusher.rest.Pusher api = new com.pusher.rest.Pusher(app.id(), app.key(), app.secret());
+    com.pusher.rest.Pusher api =
+        new com.pusher.rest.Pusher(app.id(), app.key(), app.secret(), TestApps.MASTER_KEY);
     api.setHost("127.0.0.1:" + port());
     api.setEncrypted(false);
     return api;

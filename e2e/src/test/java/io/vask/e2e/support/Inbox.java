@@ -3,6 +3,7 @@ package io.vask.e2e.support;
 import static org.awaitility.Awaitility.await;
 
 import com.pusher.client.channel.PresenceChannelEventListener;
+import com.pusher.client.channel.PrivateEncryptedChannelEventListener;
 import com.pusher.client.channel.PusherEvent;
 import com.pusher.client.channel.User;
 import java.time.Duration;
@@ -16,9 +17,11 @@ import java.util.function.Predicate;
 
 /**
  * Everything pusher-java-client reports for one channel subscription: events in arrival order,
- * subscription success, presence members joining and leaving. Waits with Awaitility, never sleeps.
+ * subscription success, presence members joining and leaving, auth and decryption failures. Waits
+ * with Awaitility, never sleeps.
  */
-public final class Inbox implements PresenceChannelEventListener {
+public final class Inbox
+    implements PresenceChannelEventListener, PrivateEncryptedChannelEventListener {
   private static final Duration WAIT = Duration.ofSeconds(10);
   private final CountDownLatch subscribed = new CountDownLatch(1);
   private final List<PusherEvent> events = new CopyOnWriteArrayList<>();
@@ -40,6 +43,11 @@ public final class Inbox implements PresenceChannelEventListener {
   @Override
   public void onAuthenticationFailure(String message, Exception e) {
     failures.add(message);
+  }
+
+  @Override
+  public void onDecryptionFailure(String event, String reason) {
+    failures.add("decryption of " + event + ": " + reason);
   }
 
   @Override

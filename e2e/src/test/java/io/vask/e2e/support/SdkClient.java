@@ -90,6 +90,13 @@ public final class SdkClient implements AutoCloseable {
     return inbox;
   }
 
+  public Inbox subscribePrivateEncrypted(String channel, String... events) {
+    Inbox inbox = new Inbox();
+    pusher.subscribePrivateEncrypted(channel, inbox, events);
+    inbox.awaitSubscribed();
+    return inbox;
+  }
+
   public PrivateChannel privateChannel(String channel) {
     return pusher.getPrivateChannel(channel);
   }

@@ -83,6 +83,23 @@ public final class GatewayProcess implements AutoCloseable {
     }
   }
 
+  /** The Prometheus text of {@code /metrics} (empty when the node does not answer). */
+  public String metrics() {
+    try {
+      return HTTP.send(
+              HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + metricsPort + "/metrics"))
+                  .timeout(Duration.ofSeconds(2))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString())
+          .body();
+    } catch (IOException e) {
+      return "";
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return "";
+    }
+  }
+
   public boolean alive() {
     return process.isAlive();
   }

@@ -3,8 +3,10 @@ package io.vask.gateway.server;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelOutboundBuffer;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketFrameEncoder;
 import io.netty.util.concurrent.ScheduledFuture;
 import io.vask.gateway.channel.OutboundFrame;
 import io.vask.gateway.channel.Session;
@@ -27,6 +29,15 @@ final class Connection implements Transport {
   private final LoopFlusher flusher;
   private final ServerContext context;
   private Session session;
+
+  /**
+   * Where complete, pre-encoded frames enter the pipeline: the WebSocket encoder's context, so a
+   * write skips the handlers behind it (liveness, Pusher handler, the encoder's own type checks)
+   * but still passes TLS when configured. The channel until the handshake has installed the
+   * encoder.
+   */
+  private ChannelHandlerContext frameContext;
+
   private boolean flushQueued;
   private boolean closing;
   private ScheduledFuture<?> graceCheck;
@@ -40,6 +51,7 @@ final class Connection implements Transport {
 
   void attach(Session session) {
     this.session = session;
+    this.frameContext = channel.pipeline().context(WebSocketFrameEncoder.class);
   }
 
   Session session() {
@@ -69,7 +81,11 @@ final class Connection implements Transport {
   }
 
   private void write(ByteBuf frame) {
-    channel.write(frame, channel.voidPromise());
+    if (frameContext != null && !frameContext.isRemoved()) {
+      frameContext.write(frame, frameContext.voidPromise());
+    } else {
+      channel.write(frame, channel.voidPromise());
+    }
     if (!flushQueued) {
       flushQueued = true;
       flusher.add(this);
@@ -81,7 +97,11 @@ final class Connection implements Transport {
 
   void flushNow() {
     flushQueued = false;
-    channel.flush();
+    if (frameContext != null && !frameContext.isRemoved()) {
+      frameContext.flush();
+    } else {
+      channel.flush();
+    }
   }
 
   private void onUnwritable() {

@@ -1,0 +1,46 @@
+package io.vask.bench.scenario;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/** CPU time of processes from /proc/{pid}/stat (utime + stime, in clock ticks of 10 ms). */
+final class Cpu {
+  private static final double TICK_SECONDS = 0.01;
+  private final List<Long> pids;
+  private final long startTicks;
+  private final long startNanos;
+
+  private Cpu(List<Long> pids) {
+    this.pids = pids;
+    this.startTicks = ticks(pids);
+    this.startNanos = System.nanoTime();
+  }
+
+  static Cpu start(List<Long> pids) {
+    return new Cpu(pids);
+  }
+
+  /** Percent of one core used since start (100 = one core busy). */
+  double percent() {
+    double wall = (System.nanoTime() - startNanos) / 1e9;
+    return wall <= 0
+        ? 0
+        : Math.round((ticks(pids) - startTicks) * TICK_SECONDS / wall * 1000) / 10.0;
+  }
+
+  private static long ticks(List<Long> pids) {
+    long sum = 0;
+    for (long pid : pids) {
+      try {
+        String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        sum += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+      } catch (IOException | RuntimeException e) {
+        // the process is gone or /proc is unavailable: its CPU counts as zero
+      }
+    }
+    return sum;
+  }
+}

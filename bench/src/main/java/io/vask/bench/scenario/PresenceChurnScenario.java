@@ -1,0 +1,173 @@
+package io.vask.bench.scenario;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.EventLoop;
+import io.vask.bench.client.ApiRequests;
+import io.vask.bench.client.LoadClient;
+import io.vask.bench.client.Marker;
+import io.vask.bench.client.WsSocket;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
+import org.HdrHistogram.Histogram;
+
+/**
+ * Members join and leave one presence channel at a rate; a watcher on the channel times each {@code
+ * member_added} (from the join's send time, carried in the user id) and {@code member_removed}
+ * (from the leave's send time, kept by sequence).
+ */
+final class PresenceChurnScenario implements Scenario {
+  private static final String CHANNEL = "presence-bench-churn";
+  private static final byte[] REMOVED = "member_removed".getBytes(StandardCharsets.US_ASCII);
+
+  @Override
+  public ResultLine run(Target target, Options options) throws Exception {
+    double rate = options.decimal("rate", 500);
+    int churners = options.integer("churners", 200);
+    long holdMillis = options.integer("hold-ms", 100);
+    long millis = options.durationMillis();
+    ResultLine line =
+        new ResultLine("presence-churn", target)
+            .put("joins_per_sec", rate)
+            .put("churners", churners)
+            .put("hold_ms", holdMillis);
+    ApiRequests auth =
+        new ApiRequests(target.host(), target.appId(), target.appKey(), target.appSecret());
+    int capacity = (int) (rate * (millis + 2000) / 1000) + 1000;
+    AtomicLongArray leaveSentAt = new AtomicLongArray(capacity);
+    Histogram added = new Histogram(60_000_000L, 3);
+    Histogram removed = new Histogram(60_000_000L, 3);
+    AtomicLong events = new AtomicLong();
+    Deliveries acks = new Deliveries();
+    try (LoadClient client =
+        new LoadClient(
+            target.host(), target.port(), target.appKey(), options.sourceIps(), options.loops())) {
+      WsSocket watcher =
+          client
+              .connect(
+                  (socket, buf, from, to) -> {
+                    int at = Marker.find(buf, from, to);
+                    if (at < 0) {
+                      acks.onText(socket, buf, from, to);
+                      return;
+                    }
+                    onMember(buf, from, to, at, leaveSentAt, added, removed);
+                    events.incrementAndGet();
+                  },
+                  0)
+              .get(10, TimeUnit.SECONDS);
+      subscribe(watcher, auth, "watcher");
+      List<WsSocket> pool = client.connectAll(churners, acks, 256, 60_000, s -> {}).sockets();
+      acks.awaitSubscribed(1, 10_000);
+      line.put("sockets_open", pool.size() + 1);
+      EventLoop driver = client.group().next();
+      ArrayDeque<WsSocket> free = new ArrayDeque<>(pool);
+      long[] sequence = new long[1];
+      Pacer.run(
+          driver, rate, 1000, n -> join(driver, free, auth, sequence, holdMillis, leaveSentAt));
+      Deliveries.awaitAtLeast(events::get, 2 * sequence[0], 5000);
+      EventLoop watcherLoop = watcher.channel().eventLoop();
+      watcherLoop
+          .submit(
+              () -> {
+                added.reset();
+                removed.reset();
+              })
+          .sync();
+      long before = sequence[0];
+      long eventsBefore = events.get();
+      Cpu server = Cpu.start(target.pids());
+      Cpu self = Cpu.start(List.of(ProcessHandle.current().pid()));
+      long start = System.nanoTime();
+      long joins =
+          Pacer.run(
+              driver,
+              rate,
+              millis,
+              n -> join(driver, free, auth, sequence, holdMillis, leaveSentAt));
+      long expected = 2 * sequence[0] - 2 * before;
+      Deliveries.awaitAtLeast(() -> events.get() - eventsBefore, expected, holdMillis + 5000);
+      double seconds = (System.nanoTime() - start) / 1e9;
+      Histogram both = new Histogram(60_000_000L, 3);
+      watcherLoop
+          .submit(
+              () -> {
+                both.add(added);
+                both.add(removed);
+              })
+          .sync();
+      line.put("joins", joins)
+          .deliveries(expected, events.get() - eventsBefore, seconds)
+          .latency("latency_ms", both)
+          .latency("member_added_ms", added)
+          .latency("member_removed_ms", removed)
+          .put("pusher_errors", acks.errors.get());
+      if (!acks.firstError.isEmpty()) {
+        line.put("first_error", acks.firstError);
+      }
+      return line.cpu(server, self);
+    }
+  }
+
+  private static void onMember(
+      ByteBuf buf,
+      int from,
+      int to,
+      int at,
+      AtomicLongArray leaveSentAt,
+      Histogram added,
+      Histogram removed) {
+    long now = System.nanoTime();
+    if (Marker.contains(buf, from, to, REMOVED)) {
+      int seq = (int) Marker.sequence(buf, at, to);
+      long sentAt = seq < leaveSentAt.length() ? leaveSentAt.get(seq) : 0;
+      if (sentAt > 0) {
+        removed.recordValue(Math.min((now - sentAt) / 1000, removed.getHighestTrackableValue()));
+      }
+    } else {
+      long micros = (now - Marker.sendNanos(buf, at, to)) / 1000;
+      added.recordValue(Math.min(Math.max(0, micros), added.getHighestTrackableValue()));
+    }
+  }
+
+  private static boolean join(
+      EventLoop driver,
+      ArrayDeque<WsSocket> free,
+      ApiRequests auth,
+      long[] sequence,
+      long holdMillis,
+      AtomicLongArray leaveSentAt) {
+    WsSocket churner = free.poll();
+    if (churner == null || sequence[0] >= leaveSentAt.length()) {
+      return false;
+    }
+    long seq = sequence[0]++;
+    subscribe(churner, auth, Marker.of(System.nanoTime(), seq));
+    driver.schedule(
+        () -> {
+          leaveSentAt.set((int) seq, System.nanoTime());
+          churner.sendText(
+              "{\"event\":\"pusher:unsubscribe\",\"data\":{\"channel\":\"" + CHANNEL + "\"}}");
+          free.add(churner);
+        },
+        holdMillis,
+        TimeUnit.MILLISECONDS);
+    return true;
+  }
+
+  private static void subscribe(WsSocket socket, ApiRequests auth, String userId) {
+    String channelData = "{\"user_id\":\"" + userId + "\"}";
+    String escaped = channelData.replace("\"", "\\\"");
+    socket.sendText(
+        "{\"event\":\"pusher:subscribe\",\"data\":{\"channel\":\""
+            + CHANNEL
+            + "\",\"auth\":\""
+            + auth.presenceAuth(socket.socketId(), CHANNEL, channelData)
+            + "\",\"channel_data\":\""
+            + escaped
+            + "\"}}");
+  }
+}

@@ -1,0 +1,52 @@
+package io.vask.bench.suite;
+
+import io.vask.bench.scenario.ResultLine;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+/** The run's charts: fan-out throughput against subscribers, latency percentiles against rate. */
+final class Charts {
+  private Charts() {}
+
+  static void write(List<ResultLine> lines, Path out) throws IOException {
+    LineChart throughput =
+        new LineChart(
+            "fanout: deliveries/s vs subscribers (closed loop)", "subscribers", "deliveries/s");
+    LineChart latency =
+        new LineChart(
+            "fanout: latency vs publish rate", "events/s published (1000 subscribers)", "ms");
+    for (String target : List.of("gateway", "ceiling")) {
+      List<double[]> perSize = new ArrayList<>();
+      List<double[]> p50 = new ArrayList<>();
+      List<double[]> p99 = new ArrayList<>();
+      for (ResultLine line : lines) {
+        if (!target.equals(line.get("target"))
+            || !"fanout".equals(line.get("scenario"))
+            || !(line.get("deliveries_per_sec") instanceof Long dps)) {
+          continue;
+        }
+        Object rate = line.get("rate");
+        if ("max".equals(rate)) {
+          perSize.add(new double[] {((Integer) line.get("subscribers")).doubleValue(), dps});
+        } else if (rate instanceof Double r && line.get("latency_ms") instanceof Map<?, ?> m) {
+          p50.add(new double[] {r, ((Double) m.get("p50"))});
+          p99.add(new double[] {r, ((Double) m.get("p99"))});
+        }
+      }
+      Comparator<double[]> byX = Comparator.comparingDouble(p -> p[0]);
+      perSize.sort(byX);
+      p50.sort(byX);
+      p99.sort(byX);
+      boolean dashed = target.equals("ceiling");
+      throughput.add(target, dashed, perSize);
+      latency.add(target + " p50", dashed, p50);
+      latency.add(target + " p99", dashed, p99);
+    }
+    throughput.write(out.resolve("throughput-vs-subscribers.png"));
+    latency.write(out.resolve("latency-vs-rate.png"));
+  }
+}

@@ -1,0 +1,181 @@
+package io.vask.bench.suite;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.vask.bench.scenario.Options;
+import io.vask.bench.scenario.ResultLine;
+import io.vask.bench.scenario.Scenarios;
+import io.vask.bench.scenario.Target;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The standard set: the gateway first (its closed-loop maximum sets the rates of the latency
+ * sweep), then the ceiling at the same sizes and rates, then idle memory on a fresh gateway and the
+ * cluster. Writes results.json, the charts and, with {@code --jfr}, the gateway's hot methods. A
+ * watchdog ends the run (and its servers) at {@code --max-seconds}.
+ */
+public final class Suite {
+  private final Options options;
+  private final Plan plan;
+  private final Servers servers;
+  private final Path out;
+  private final List<ResultLine> lines = new ArrayList<>();
+
+  private Suite(Options options, Path benchJar) {
+    this.options = options;
+    this.plan = Plan.of(options);
+    this.out = Path.of(options.text("out", "docs/bench"));
+    this.servers =
+        new Servers(
+            Path.of(options.text("gateway-jar", "gateway/target/vask-gateway.jar")),
+            benchJar,
+            Path.of(options.text("work", "bench/target/bench-work")),
+            options.text("server-cpus", "0"));
+  }
+
+  public static int run(Options options) throws Exception {
+    Path benchJar =
+        Path.of(Suite.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+    startWatchdog(options.integer("max-seconds", 570));
+    return new Suite(options, benchJar).runAll();
+  }
+
+  private int runAll() throws Exception {
+    Files.createDirectories(out);
+    Instant started = Instant.now();
+    Path jfr = out.resolve("gateway.jfr").toAbsolutePath();
+    List<String> gatewayFlags =
+        Boolean.parseBoolean(options.text("jfr", "false"))
+            ? List.of(
+                "-XX:StartFlightRecording=filename=" + jfr + ",settings=profile,dumponexit=true")
+            : List.of();
+    double gatewayMaxEvents = 0;
+    try (Servers.Running gateway = servers.gateway(gatewayFlags)) {
+      gatewayMaxEvents = deliveryRuns(gateway.target(), 0);
+      scenario(
+          "client-events",
+          gateway.target(),
+          opts().with("pairs", plan.pairs()).with("rate", plan.clientEventRate()));
+      scenario("presence-churn", gateway.target(), opts().with("rate", plan.joinRate()));
+    } catch (Exception e) {
+      error("fanout", "gateway", e);
+    }
+    try (Servers.Running ceiling = servers.ceiling()) {
+      deliveryRuns(ceiling.target(), gatewayMaxEvents);
+    } catch (Exception e) {
+      error("fanout", "ceiling", e);
+    }
+    try (Servers.Running gateway = servers.gateway(List.of())) {
+      scenario(
+          "idle",
+          gateway.target(),
+          opts().with("connections", plan.idleConnections()).with("source-ips", 4));
+    } catch (Exception e) {
+      error("idle", "gateway", e);
+    }
+    try (Servers.Running cluster = servers.cluster(3)) {
+      scenario(
+          "cluster-fanout",
+          cluster.target(),
+          opts().with("subscribers", plan.clusterSubscribers()));
+    } catch (Exception e) {
+      error("cluster-fanout", "gateway-cluster", e);
+    }
+    Verdicts.addCeilingFractions(lines);
+    write(started);
+    Charts.write(lines, out);
+    if (Files.exists(jfr)) {
+      Files.writeString(out.resolve("gateway-hot-methods.txt"), HotMethods.summarise(jfr, 30));
+    }
+    return 0;
+  }
+
+  /** Fan-out at each size (closed loop), the rate sweep at 1000, channels; returns max events/s. */
+  private double deliveryRuns(Target target, double gatewayMaxEvents) throws Exception {
+    double maxEvents = 0;
+    int sweepSize =
+        plan.fanoutSizes().contains(1000)
+            ? 1000
+            : plan.fanoutSizes().get(plan.fanoutSizes().size() - 1);
+    for (int size : plan.fanoutSizes()) {
+      ResultLine line = scenario("fanout", target, opts().with("subscribers", size));
+      if (size == sweepSize && line.get("events_per_sec") instanceof Long e) {
+        maxEvents = e;
+      }
+    }
+    double base = gatewayMaxEvents > 0 ? gatewayMaxEvents : maxEvents;
+    for (double fraction : plan.rateFractions()) {
+      double rate = Math.max(10, Math.round(base * fraction / 10.0) * 10.0);
+      scenario("fanout", target, opts().with("subscribers", sweepSize).with("rate", rate));
+    }
+    scenario(
+        "channels",
+        target,
+        opts().with("subscribers", plan.channelSockets()).with("channels", plan.channels()));
+    return maxEvents;
+  }
+
+  private Options opts() {
+    return options.with("duration", plan.seconds());
+  }
+
+  private ResultLine scenario(String name, Target target, Options scenarioOptions) {
+    ResultLine line;
+    try {
+      line = Scenarios.named(name).run(target, scenarioOptions);
+    } catch (Exception e) {
+      line = new ResultLine(name, target).put("error", e.toString());
+    }
+    System.out.println(line.json());
+    lines.add(line);
+    return line;
+  }
+
+  private void error(String scenario, String target, Exception e) {
+    ResultLine line =
+        new ResultLine(scenario, new Target(target, "", List.of(0), List.of(), 0, "", "", ""))
+            .put("error", e.getMessage() == null ? e.toString() : e.getMessage());
+    System.out.println(line.json());
+    lines.add(line);
+  }
+
+  private void write(Instant started) throws Exception {
+    Map<String, Object> doc = new LinkedHashMap<>();
+    doc.put("started", started.toString());
+    doc.put("finished", Instant.now().toString());
+    doc.put("machine", Machine.describe());
+    doc.put("server_cpus", options.text("server-cpus", "0"));
+    doc.put("server_jvm_flags", Servers.JVM_FLAGS);
+    doc.put("quick", Boolean.parseBoolean(options.text("quick", "false")));
+    doc.put("targets", Verdicts.targets(lines));
+    List<Map<String, Object>> results = new ArrayList<>();
+    lines.forEach(l -> results.add(l.fields()));
+    doc.put("results", results);
+    new ObjectMapper()
+        .enable(SerializationFeature.INDENT_OUTPUT)
+        .writeValue(out.resolve("results.json").toFile(), doc);
+  }
+
+  private static void startWatchdog(int seconds) {
+    Thread watchdog =
+        new Thread(
+            () -> {
+              try {
+                Thread.sleep(seconds * 1000L);
+                System.err.println("bench: time limit of " + seconds + " s reached, stopping");
+                System.exit(3);
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+            },
+            "bench-watchdog");
+    watchdog.setDaemon(true);
+    watchdog.start();
+  }
+}

@@ -1,0 +1,139 @@
+package io.vask.bench.suite;
+
+import io.vask.bench.scenario.ResultLine;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Relates gateway lines to the ceiling line of the same scenario, size and rate (fraction of the
+ * ceiling), and checks the targets of issue 6 against the figures of this run.
+ */
+final class Verdicts {
+  private Verdicts() {}
+
+  static void addCeilingFractions(List<ResultLine> lines) {
+    for (ResultLine gateway : lines) {
+      if (!"gateway".equals(gateway.get("target")) || gateway.get("deliveries_per_sec") == null) {
+        continue;
+      }
+      for (ResultLine ceiling : lines) {
+        if ("ceiling".equals(ceiling.get("target"))
+            && Objects.equals(ceiling.get("scenario"), gateway.get("scenario"))
+            && Objects.equals(ceiling.get("subscribers"), gateway.get("subscribers"))
+            && Objects.equals(ceiling.get("rate"), gateway.get("rate"))
+            && ceiling.get("deliveries_per_sec") instanceof Long c
+            && c > 0) {
+          long g = (Long) gateway.get("deliveries_per_sec");
+          gateway.put("ceiling_deliveries_per_sec", c);
+          gateway.put("fraction_of_ceiling", Math.round(1000.0 * g / c) / 1000.0);
+        }
+      }
+    }
+  }
+
+  static List<Map<String, Object>> targets(List<ResultLine> lines) {
+    List<Map<String, Object>> out = new ArrayList<>();
+    for (int size : List.of(1000, 5000)) {
+      ResultLine line = find(lines, "gateway", "fanout", size, "max");
+      Object fraction = line == null ? null : line.get("fraction_of_ceiling");
+      boolean met =
+          fraction instanceof Double f
+              && f >= 0.7
+              && loss(line) == 0
+              && p99(line, "latency_ms") < 100;
+      out.add(
+          verdict(
+              "fanout " + size + " subscribers: >= 70% of ceiling, no loss, p99 < 100 ms",
+              line == null
+                  ? "not run"
+                  : "fraction "
+                      + fraction
+                      + ", loss "
+                      + loss(line)
+                      + ", p99 "
+                      + p99(line, "latency_ms")
+                      + " ms",
+              met));
+    }
+    ResultLine idle = find(lines, "gateway", "idle", null, null);
+    Object perConnection = null;
+    if (idle != null && idle.get("bytes_per_connection") instanceof Map<?, ?> m) {
+      perConnection = m.get("heap_plus_direct");
+    }
+    out.add(
+        verdict(
+            "idle: <= 4 KiB per connection (heap after GC + direct) at 15 000",
+            idle == null ? "not run" : perConnection + " B/connection at " + idle.get("subscribed"),
+            perConnection instanceof Long b && b <= 4096));
+    ResultLine churn = find(lines, "gateway", "presence-churn", null, null);
+    out.add(
+        verdict(
+            "presence-churn 500 joins/s: member events p99 < 10 ms",
+            churn == null
+                ? "not run"
+                : "p99 " + p99(churn, "latency_ms") + " ms, loss " + loss(churn),
+            churn != null && p99(churn, "latency_ms") < 10 && loss(churn) == 0));
+    ResultLine events = find(lines, "gateway", "client-events", null, null);
+    out.add(
+        verdict(
+            "client-events 10 000/s: p99 < 5 ms",
+            events == null
+                ? "not run"
+                : "p99 " + p99(events, "latency_ms") + " ms, loss " + loss(events),
+            events != null && p99(events, "latency_ms") < 5 && loss(events) == 0));
+    ResultLine cluster = find(lines, "gateway-cluster", "cluster-fanout", null, null);
+    ResultLine single = find(lines, "gateway", "fanout", 1000, "max");
+    boolean clusterMet = false;
+    String clusterText = "not run";
+    if (cluster != null && cluster.get("error") != null) {
+      clusterText = "error: " + cluster.get("error");
+    } else if (cluster != null
+        && single != null
+        && cluster.get("deliveries_per_sec") instanceof Long c
+        && single.get("deliveries_per_sec") instanceof Long s
+        && s > 0) {
+      clusterMet = c >= 0.8 * s && loss(cluster) == 0;
+      clusterText = String.format("%.2f of single gateway, loss %d", (double) c / s, loss(cluster));
+    }
+    out.add(
+        verdict("cluster-fanout 3 gateways: >= 80% of single gateway", clusterText, clusterMet));
+    return out;
+  }
+
+  private static Map<String, Object> verdict(String target, String measured, boolean met) {
+    Map<String, Object> v = new LinkedHashMap<>();
+    v.put("target", target);
+    v.put("measured", measured);
+    v.put("met", met);
+    return v;
+  }
+
+  static ResultLine find(
+      List<ResultLine> lines, String target, String scenario, Integer size, Object rate) {
+    for (ResultLine line : lines) {
+      if (target.equals(line.get("target"))
+          && scenario.equals(line.get("scenario"))
+          && (size == null || size.equals(line.get("subscribers")))
+          && (rate == null || rate.equals(line.get("rate")))) {
+        return line;
+      }
+    }
+    return null;
+  }
+
+  private static long loss(ResultLine line) {
+    return line != null && line.get("loss") instanceof Long l ? l : -1;
+  }
+
+  static double p99(ResultLine line, String field) {
+    if (line != null
+        && line.get(field) instanceof Map<?, ?> m
+        && m.get("p99") instanceof Double d) {
+      return d;
+    }
+    return Double.MAX_VALUE;
+  }
+}

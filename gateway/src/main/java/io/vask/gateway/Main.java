@@ -40,7 +40,16 @@ public final class Main {
     }
     Clock clock = Clock.systemUTC();
     Cluster cluster = ClusterFactory.create(settings, clock);
-    Gateway gateway = Gateway.start(settings, apps, cluster, clock);
+    Gateway gateway;
+    try {
+      gateway = Gateway.start(settings, apps, cluster, clock);
+    } catch (RuntimeException | InterruptedException e) {
+      // e.g. a port in use: the NATS connection's threads would keep a half-started process alive
+      log.error("vask gateway did not start", e);
+      cluster.close();
+      System.exit(1);
+      return;
+    }
     log.info("vask gateway started with {} app(s)", apps.all().size());
     Runtime.getRuntime()
         .addShutdownHook(

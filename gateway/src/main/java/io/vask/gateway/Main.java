@@ -43,7 +43,7 @@ public final class Main {
     Gateway gateway;
     try {
       gateway = Gateway.start(settings, apps, cluster, clock);
-    } catch (RuntimeException | InterruptedException e) {
+    } catch (Exception e) { // Netty rethrows a failed bind (an IOException) undeclared
       // e.g. a port in use: the NATS connection's threads would keep a half-started process alive
       log.error("vask gateway did not start", e);
       cluster.close();

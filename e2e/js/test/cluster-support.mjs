@@ -71,27 +71,34 @@ export async function startCluster(count = 3) {
 
   const appsFile = join(dir, 'apps.json');
   writeFileSync(appsFile, JSON.stringify({ apps: [{ ...APP, clientEvents: true }] }));
-  const pods = [];
-  for (let i = 0; i < count; i++) {
-    const port = await freePort();
-    const metricsPort = await freePort();
-    children.push(spawn('java', ['-Xmx128m', '-XX:TieredStopAtLevel=1', '-jar', JAR], {
-      stdio: ['ignore', log, log],
-      env: {
-        ...process.env,
-        VASK_HOST: '127.0.0.1',
-        VASK_PORT: String(port),
-        VASK_METRICS_PORT: String(metricsPort),
-        VASK_APPS_FILE: appsFile,
-        VASK_NATS_URL: `nats://127.0.0.1:${natsPort}`,
-        VASK_NODE_ID: `js-pod-${i}`,
-        VASK_IO_THREADS: '1',
-        VASK_DRAIN_SECONDS: '1',
-      },
-    }));
-    pods.push({ port, metricsPort });
+  // a free port picked here may be taken before the gateway binds it: a pod that exits is
+  // started again on other ports
+  async function startPod(i) {
+    for (let attempt = 1; ; attempt++) {
+      const port = await freePort();
+      const metricsPort = await freePort();
+      const child = spawn('java', ['-Xmx128m', '-XX:TieredStopAtLevel=1', '-jar', JAR], {
+        stdio: ['ignore', log, log],
+        env: {
+          ...process.env,
+          VASK_HOST: '127.0.0.1',
+          VASK_PORT: String(port),
+          VASK_METRICS_PORT: String(metricsPort),
+          VASK_APPS_FILE: appsFile,
+          VASK_NATS_URL: `nats://127.0.0.1:${natsPort}`,
+          VASK_NODE_ID: `js-pod-${i}`,
+          VASK_IO_THREADS: '1',
+          VASK_DRAIN_SECONDS: '1',
+        },
+      });
+      children.push(child);
+      await until(async () => child.exitCode !== null || (await ready(metricsPort)), 60000, 'gateway readiness');
+      if (child.exitCode === null) return { port, metricsPort };
+      if (attempt === 3) throw new Error('the gateway did not start (see processes.log)');
+    }
   }
-  for (const pod of pods) await until(() => ready(pod.metricsPort), 60000, 'gateway readiness');
+  const pods = [];
+  for (let i = 0; i < count; i++) pods.push(await startPod(i));
 
   const clients = [];
   return {

@@ -41,11 +41,10 @@ public final class Main {
     Clock clock = Clock.systemUTC();
     Gateway gateway;
     try {
-      Cluster cluster = ClusterFactory.create(settings, clock);
-      gateway = Gateway.start(settings, apps, cluster, clock);
-    } catch (Exception e) {
-      // Event loops and the apps-file watcher are not daemon threads: without an explicit exit a
-      // gateway that cannot start (VASK_PORT already in use, ...) would live on, serving nothing.
+      gateway = start(settings, apps, clock);
+    } catch (Exception e) { // Netty rethrows a failed bind (an IOException) undeclared
+      // Event loops, the apps-file watcher and NATS threads are not daemons: without an explicit
+      // exit a gateway that cannot start (VASK_PORT in use, NATS unreachable) would live on.
       log.error("vask gateway failed to start: {}", e.toString(), e);
       System.exit(1);
       return;
@@ -59,6 +58,17 @@ public final class Main {
                   gateway.drainAndClose(settings.drainSeconds(), 5000);
                 },
                 "vask-shutdown"));
+  }
+
+  private static Gateway start(GatewaySettings settings, AppRegistry apps, Clock clock)
+      throws Exception {
+    Cluster cluster = ClusterFactory.create(settings, clock);
+    try {
+      return Gateway.start(settings, apps, cluster, clock);
+    } catch (Exception e) {
+      cluster.close();
+      throw e;
+    }
   }
 
   private static AppRegistry apps(GatewaySettings settings) {

@@ -30,7 +30,22 @@ public final class GatewayProcess implements AutoCloseable {
     this.metricsPort = metricsPort;
   }
 
+  /**
+   * Starts the process and waits until it is ready; a free port picked here may be taken by someone
+   * else before the gateway binds it, so a process that exits is started again on others.
+   */
   public static GatewayProcess start(String name, String natsUrl, Path appsFile, Path logDir)
+      throws IOException {
+    for (int attempt = 1; ; attempt++) {
+      GatewayProcess gateway = launch(name, natsUrl, appsFile, logDir);
+      await().atMost(Duration.ofSeconds(60)).until(() -> gateway.ready() || !gateway.alive());
+      if (gateway.ready() || attempt == 3) {
+        return gateway;
+      }
+    }
+  }
+
+  private static GatewayProcess launch(String name, String natsUrl, Path appsFile, Path logDir)
       throws IOException {
     int port = NatsServer.freePort();
     int metricsPort = NatsServer.freePort();
@@ -42,7 +57,8 @@ public final class GatewayProcess implements AutoCloseable {
                 "-jar",
                 jar().toString())
             .redirectErrorStream(true)
-            .redirectOutput(logDir.resolve(name + ".log").toFile());
+            .redirectOutput(
+                ProcessBuilder.Redirect.appendTo(logDir.resolve(name + ".log").toFile()));
     Map<String, String> env = builder.environment();
     env.put("VASK_HOST", "127.0.0.1");
     env.put("VASK_PORT", Integer.toString(port));
@@ -52,9 +68,7 @@ public final class GatewayProcess implements AutoCloseable {
     env.put("VASK_NODE_ID", name);
     env.put("VASK_IO_THREADS", "1");
     env.put("VASK_DRAIN_SECONDS", "1");
-    GatewayProcess gateway = new GatewayProcess(builder.start(), name, port, metricsPort);
-    await().atMost(Duration.ofSeconds(60)).until(gateway::ready);
-    return gateway;
+    return new GatewayProcess(builder.start(), name, port, metricsPort);
   }
 
   private static Path jar() {
@@ -80,6 +94,23 @@ public final class GatewayProcess implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return false;
+    }
+  }
+
+  /** The Prometheus text of {@code /metrics} (empty when the node does not answer). */
+  public String metrics() {
+    try {
+      return HTTP.send(
+              HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + metricsPort + "/metrics"))
+                  .timeout(Duration.ofSeconds(2))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString())
+          .body();
+    } catch (IOException e) {
+      return "";
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return "";
     }
   }
 

@@ -32,6 +32,7 @@ public final class WebhookReceiver implements AutoCloseable {
   private final HttpServer server;
   private final ExecutorService handlers = Executors.newCachedThreadPool();
   private final List<Request> requests = new CopyOnWriteArrayList<>();
+  private final List<Request> accepted = new CopyOnWriteArrayList<>();
   private final AtomicInteger failuresLeft = new AtomicInteger();
   private final AtomicInteger stallsLeft = new AtomicInteger();
   private final CountDownLatch released = new CountDownLatch(1);
@@ -102,6 +103,11 @@ public final class WebhookReceiver implements AutoCloseable {
     released.countDown();
   }
 
+  /** The requests answered with 200: what the sender may count as delivered. */
+  public List<Request> accepted() {
+    return List.copyOf(accepted);
+  }
+
   public List<Request> requests() {
     return List.copyOf(requests);
   }
@@ -131,7 +137,8 @@ public final class WebhookReceiver implements AutoCloseable {
     }
     Headers headers = new Headers();
     headers.putAll(exchange.getRequestHeaders());
-    requests.add(new Request(exchange.getRequestURI().getPath(), headers, body));
+    Request request = new Request(exchange.getRequestURI().getPath(), headers, body);
+    requests.add(request);
     if (stallsLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
       try {
         released.await(60, TimeUnit.SECONDS);
@@ -140,6 +147,9 @@ public final class WebhookReceiver implements AutoCloseable {
       }
     }
     int status = failuresLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0 ? 500 : 200;
+    if (status == 200) {
+      accepted.add(request);
+    }
     exchange.sendResponseHeaders(status, -1);
     exchange.close();
   }

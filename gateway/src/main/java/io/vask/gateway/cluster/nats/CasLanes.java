@@ -65,7 +65,17 @@ final class CasLanes {
    */
   Change mutate(String key, UnaryOperator<MembershipEntry> change) throws Exception {
     for (int attempt = 0; ; attempt++) {
-      KeyValueEntry current = bucket.get(key);
+      KeyValueEntry current;
+      try {
+        current = bucket.get(key);
+      } catch (java.io.IOException slow) {
+        // a timeout (a busy or reconnecting server): the read changed nothing, so try again
+        if (attempt >= 5) {
+          throw slow;
+        }
+        Thread.sleep(200L * (attempt + 1));
+        continue;
+      }
       MembershipEntry before = current == null ? null : MembershipEntry.parse(current.getValue());
       MembershipEntry after = change.apply(before);
       if (java.util.Objects.equals(before, after)) {

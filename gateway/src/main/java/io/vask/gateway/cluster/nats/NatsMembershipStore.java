@@ -11,11 +11,9 @@ import io.vask.gateway.cluster.nats.CasLanes.Change;
 import io.vask.gateway.protocol.PresenceMember;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
@@ -44,6 +42,7 @@ public final class NatsMembershipStore implements MembershipStore {
   final ConcurrentSkipListMap<String, PresenceMember> members = new ConcurrentSkipListMap<>();
   final Map<String, Boolean> users = new ConcurrentHashMap<>();
   final LocalCounts counts;
+  private final MembershipView view;
   private final ScheduledExecutorService timer;
   private final Set<CompletableFuture<Void>> heldLeaves = ConcurrentHashMap.newKeySet();
   volatile MembershipListener listener;
@@ -62,6 +61,7 @@ public final class NatsMembershipStore implements MembershipStore {
     this.graceMillis = graceMillis;
     this.lanes = new CasLanes(bucket, 4);
     this.counts = new LocalCounts(node, bucket, mirror);
+    this.view = new MembershipView(this);
   }
 
   @Override
@@ -122,7 +122,7 @@ public final class NatsMembershipStore implements MembershipStore {
           }
           MembershipEntry seen = MembershipEntry.parse(mirror.get(key));
           boolean present = seen != null && !seen.empty();
-          if (!present && presentUsers(appId, channel).size() > maxMembers) {
+          if (!present && view.presentUsers(appId, channel).size() > maxMembers) {
             members.remove(key);
             return MemberJoin.FULL;
           }
@@ -232,27 +232,7 @@ public final class NatsMembershipStore implements MembershipStore {
 
   @Override
   public CompletionStage<List<PresenceMember>> members(String appId, String channel) {
-    return completedFuture(new ArrayList<>(presentUsers(appId, channel).values()));
-  }
-
-  /** The channel's members: those other nodes hold (mirror) and this node's own. */
-  Map<String, PresenceMember> presentUsers(String appId, String channel) {
-    String prefix = Keys.members(appId, channel);
-    Map<String, PresenceMember> present = new TreeMap<>();
-    mirror
-        .range(prefix)
-        .forEach(
-            (key, value) -> {
-              MembershipEntry entry = MembershipEntry.parse(value);
-              if (entry != null && entry.heldByOthers(node) && entry.member() != null) {
-                present.put(entry.member().userId(), entry.member());
-              }
-            });
-    members
-        .subMap(prefix, prefix + Character.MAX_VALUE)
-        .values()
-        .forEach(m -> present.put(m.userId(), m));
-    return present;
+    return completedFuture(new ArrayList<>(view.presentUsers(appId, channel).values()));
   }
 
   @Override
@@ -264,34 +244,12 @@ public final class NatsMembershipStore implements MembershipStore {
   public CompletionStage<ChannelStats> stats(String appId, String channel) {
     return completedFuture(
         new ChannelStats(
-            counts.subscriptionTotal(appId, channel), presentUsers(appId, channel).size()));
+            counts.subscriptionTotal(appId, channel), view.presentUsers(appId, channel).size()));
   }
 
   @Override
   public CompletionStage<Map<String, ChannelStats>> channels(String appId, String prefix) {
-    Set<String> occupied = new HashSet<>();
-    String appPrefix = Keys.CHANNEL + "." + appId + ".";
-    mirror
-        .range(appPrefix)
-        .forEach(
-            (key, value) -> {
-              MembershipEntry entry = MembershipEntry.parse(value);
-              if (entry != null && entry.heldByOthers(node)) {
-                occupied.add(key);
-              }
-            });
-    channels.keySet().stream().filter(k -> k.startsWith(appPrefix)).forEach(occupied::add);
-    Map<String, ChannelStats> result = new TreeMap<>();
-    for (String key : occupied) {
-      String channel = Tokens.decode(key.substring(appPrefix.length()));
-      if (channel.startsWith(prefix)) {
-        result.put(
-            channel,
-            new ChannelStats(
-                counts.subscriptionTotal(appId, channel), presentUsers(appId, channel).size()));
-      }
-    }
-    return completedFuture(result);
+    return completedFuture(view.channels(appId, prefix));
   }
 
   @Override
@@ -353,15 +311,7 @@ public final class NatsMembershipStore implements MembershipStore {
 
   @Override
   public CompletionStage<Set<String>> onlineUsers(String appId, Collection<String> userIds) {
-    Set<String> online = new HashSet<>();
-    for (String id : userIds) {
-      String key = Keys.user(appId, id);
-      MembershipEntry entry = MembershipEntry.parse(mirror.get(key));
-      if (users.containsKey(key) || (entry != null && entry.heldByOthers(node))) {
-        online.add(id);
-      }
-    }
-    return completedFuture(online);
+    return completedFuture(view.onlineUsers(appId, userIds));
   }
 
   @Override

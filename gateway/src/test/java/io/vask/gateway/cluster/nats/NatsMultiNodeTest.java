@@ -192,6 +192,14 @@ class NatsMultiNodeTest {
     Node b = node();
     join(a.cluster().store().memberJoined(app, "presence-r", new PresenceMember("ann", null), 10));
     b.cluster().bus().addInterest(app, "room");
+    List<String> delivered = new CopyOnWriteArrayList<>();
+    a.cluster()
+        .outbox()
+        .start(
+            e -> {
+              delivered.add(e.id());
+              return java.util.concurrent.CompletableFuture.completedFuture(null);
+            });
 
     NATS.stop();
     await()
@@ -214,5 +222,13 @@ class NatsMultiNodeTest {
         .atMost(Duration.ofSeconds(20))
         .until(() -> join(b.cluster().store().members(app, "presence-r")).size() == 1);
     assertThat(heardByAll()).isEmpty();
+
+    assertThat(join(b.cluster().store().channelJoined(app, "after-restart"))).isTrue();
+    b.cluster()
+        .outbox()
+        .enqueue(
+            new io.vask.gateway.cluster.WebhookEvent(
+                "after-restart-" + app, app, 1, java.util.Map.of("name", "x")));
+    await().atMost(Duration.ofSeconds(20)).until(() -> delivered.contains("after-restart-" + app));
   }
 }

@@ -46,6 +46,7 @@ class ThreePodClusterIT {
   private static final List<GatewayProcess> pods = new ArrayList<>();
   private static WebhookReceiver receiver;
   private static final List<Pusher> clients = new CopyOnWriteArrayList<>();
+  private static final List<String> LEFT = new CopyOnWriteArrayList<>();
 
   @BeforeAll
   static void startPods() throws Exception {
@@ -151,6 +152,7 @@ class ThreePodClusterIT {
     String channel = "presence-lobby";
     List<String> joined = new CopyOnWriteArrayList<>();
     for (int i = 0; i < 3; i++) {
+      int watcher = i;
       Pusher client = client(pods.get(i), "user-" + i);
       var presence =
           client.subscribePresence(
@@ -165,7 +167,9 @@ class ThreePodClusterIT {
                 }
 
                 @Override
-                public void userUnsubscribed(String name, User user) {}
+                public void userUnsubscribed(String name, User user) {
+                  LEFT.add(watcher + " saw " + user.getId() + " leave");
+                }
 
                 @Override
                 public void onAuthenticationFailure(String message, Exception e) {}
@@ -226,6 +230,11 @@ class ThreePodClusterIT {
         .during(Duration.ofSeconds(2))
         .atMost(Duration.ofSeconds(10))
         .until(() -> transitions(channel).size() == 5);
+    await()
+        .during(Duration.ofSeconds(1))
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> LEFT.size() == 2);
+    assertThat(LEFT).containsExactlyInAnyOrder("0 saw user-2 leave", "1 saw user-2 leave");
     assertThat(userIds(pods.get(1), channel)).containsExactlyInAnyOrder("user-0", "user-1");
 
     Pusher onB = client(pods.get(1), null);

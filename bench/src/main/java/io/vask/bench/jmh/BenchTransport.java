@@ -13,8 +13,13 @@ import java.util.concurrent.Executor;
  * Single-loop, with the calling thread as its executor.
  */
 final class BenchTransport implements Transport {
-  private final EmbeddedChannel channel = new EmbeddedChannel();
+  private final EmbeddedChannel channel;
   private boolean written;
+
+  /** With a channel (the Netty write path), or without (the fan-out loop alone). */
+  BenchTransport(boolean withChannel) {
+    this.channel = withChannel ? new EmbeddedChannel() : null;
+  }
 
   /** A frame encoded once, shared by every transport through duplicates. */
   record Frame(ByteBuf buf, int length) implements OutboundFrame {
@@ -31,6 +36,10 @@ final class BenchTransport implements Transport {
 
   @Override
   public void send(OutboundFrame frame) {
+    if (channel == null) {
+      ((Frame) frame).buf().retainedDuplicate().release();
+      return;
+    }
     channel.write(((Frame) frame).buf().retainedDuplicate(), channel.voidPromise());
     written = true;
   }
@@ -46,7 +55,9 @@ final class BenchTransport implements Transport {
 
   @Override
   public void close(PusherError error) {
-    channel.close();
+    if (channel != null) {
+      channel.close();
+    }
   }
 
   @Override

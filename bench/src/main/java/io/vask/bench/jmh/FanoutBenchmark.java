@@ -31,10 +31,14 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 2, time = 1)
 @Measurement(iterations = 3, time = 2)
-@Fork(1)
+@Fork(value = 1, jvmArgsAppend = "-Dio.netty.leakDetection.level=disabled")
 public class FanoutBenchmark {
   @Param({"10000"})
   public int subscribers;
+
+  /** "embedded": each subscriber is a Netty EmbeddedChannel; "none": the fan-out loop alone. */
+  @Param({"embedded", "none"})
+  public String sockets;
 
   private InJvmGateway gateway;
   private final List<BenchTransport> transports = new ArrayList<>();
@@ -45,7 +49,7 @@ public class FanoutBenchmark {
     gateway = new InJvmGateway();
     ClientMessage.Subscribe subscribe = new ClientMessage.Subscribe("bench-fanout", null, null);
     for (int i = 0; i < subscribers; i++) {
-      BenchTransport transport = new BenchTransport();
+      BenchTransport transport = new BenchTransport("embedded".equals(sockets));
       transports.add(transport);
       gateway.subscriptions.subscribe(
           new Session("1." + i, InJvmGateway.APP, transport), subscribe);

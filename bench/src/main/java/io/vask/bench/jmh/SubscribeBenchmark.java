@@ -25,7 +25,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @Warmup(iterations = 2, time = 1)
 @Measurement(iterations = 3, time = 1)
-@Fork(1)
+@Fork(value = 1, jvmArgsAppend = "-Dio.netty.leakDetection.level=disabled")
 public class SubscribeBenchmark {
   @Param({"1", "10000"})
   public int others;
@@ -40,9 +40,9 @@ public class SubscribeBenchmark {
     subscribe = new ClientMessage.Subscribe("bench-channel", null, null);
     for (int i = 0; i < others; i++) {
       gateway.subscriptions.subscribe(
-          new Session("1." + i, InJvmGateway.APP, new BenchTransport()), subscribe);
+          new Session("1." + i, InJvmGateway.APP, new BenchTransport(false)), subscribe);
     }
-    session = new Session("2.1", InJvmGateway.APP, new BenchTransport());
+    session = new Session("2.1", InJvmGateway.APP, new BenchTransport(false));
   }
 
   @TearDown

@@ -25,7 +25,8 @@ final class Servers {
           "-XX:+UseG1GC",
           "-XX:MaxDirectMemorySize=256m",
           "-XX:+ExitOnOutOfMemoryError",
-          "-XX:+PerfDisableSharedMem");
+          "-XX:+PerfDisableSharedMem",
+          "-Dio.netty.leakDetection.level=disabled");
 
   private final Path gatewayJar;
   private final Path benchJar;

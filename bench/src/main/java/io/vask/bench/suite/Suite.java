@@ -105,6 +105,7 @@ public final class Suite {
     Verdicts.addCeilingFractions(lines);
     write(stoppedBecause);
     Charts.write(lines, out);
+    Summary.write(lines, Verdicts.targets(lines), out.resolve("summary.md"));
   }
 
   /** Fan-out at each size (closed loop), the rate sweep at 1000, channels; returns max events/s. */
@@ -116,8 +117,8 @@ public final class Suite {
             : plan.fanoutSizes().get(plan.fanoutSizes().size() - 1);
     for (int size : plan.fanoutSizes()) {
       ResultLine line = scenario("fanout", target, opts().with("subscribers", size));
-      if (size == sweepSize && line.get("events_per_sec") instanceof Long e) {
-        maxEvents = e;
+      if (size == sweepSize && line.get("events_per_sec") instanceof Number e) {
+        maxEvents = e.doubleValue();
       }
     }
     double base = gatewayMaxEvents > 0 ? gatewayMaxEvents : maxEvents;

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -11,6 +12,23 @@ import java.util.regex.Pattern;
 public final class AppsFileValidator {
   private static final Pattern ID = Pattern.compile("[A-Za-z0-9_\\-]{1,64}");
   private static final Pattern KEY = Pattern.compile("[A-Za-z0-9_\\-.]{1,128}");
+  private static final Pattern HEADER_NAME = Pattern.compile("[A-Za-z0-9!#$%&'*+\\-.^_`|~]{1,128}");
+
+  /** Headers the sender owns: a user value would break the request or forge its signature. */
+  private static final Set<String> RESERVED_HEADERS =
+      Set.of(
+          "host",
+          "connection",
+          "content-length",
+          "content-type",
+          "expect",
+          "upgrade",
+          "transfer-encoding",
+          "te",
+          "trailer",
+          "keep-alive",
+          "proxy-connection");
+
   public static final int MAX_MESSAGE_BYTES_CAP = 65_536;
 
   private AppsFileValidator() {}
@@ -81,6 +99,20 @@ public final class AppsFileValidator {
                 + "\" (expected channel_occupied, channel_vacated, member_added, member_removed,"
                 + " client_event, cache_miss or subscription_count)");
       }
+    }
+    hook.headers().forEach((name, value) -> checkHeader(name, value, where, problems));
+  }
+
+  private static void checkHeader(String name, String value, String where, List<String> problems) {
+    String field = where + ".headers[\"" + name + "\"]";
+    if (name == null || !HEADER_NAME.matcher(name).matches()) {
+      problems.add(field + " is not a valid header name (expected an HTTP token)");
+    } else if (RESERVED_HEADERS.contains(name.toLowerCase(Locale.ROOT))
+        || name.toLowerCase(Locale.ROOT).startsWith("x-pusher-")) {
+      problems.add(field + " is reserved (the webhook sender sets it)");
+    }
+    if (value == null || value.indexOf('\r') >= 0 || value.indexOf('\n') >= 0) {
+      problems.add(field + " has an invalid value (expected one line of text)");
     }
   }
 

@@ -99,6 +99,49 @@ class AppsFileCodecTest {
   }
 
   @Test
+  void webhookHeadersTheSenderOwnsAreRefused() {
+    var headers = new java.util.LinkedHashMap<String, String>();
+    headers.put("X-Pusher-Signature", "forged");
+    headers.put("content-length", "1");
+    headers.put("bad name", "v");
+    headers.put("X-Team", "a\r\nHost: evil");
+    headers.put("Authorization", "Bearer t");
+    var hook =
+        new WebhookSettings("http://hooks.example/x", List.of("channel_occupied"), null, headers);
+    var app =
+        new AppSettings(
+            "1",
+            "k",
+            "s",
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            List.of(hook));
+    List<String> problems = AppsFileValidator.problems(new AppsFile(List.of(app)));
+    assertThat(problems)
+        .containsExactlyInAnyOrder(
+            "apps[0].webhooks[0].headers[\"X-Pusher-Signature\"] is reserved (the webhook sender"
+                + " sets it)",
+            "apps[0].webhooks[0].headers[\"content-length\"] is reserved (the webhook sender sets"
+                + " it)",
+            "apps[0].webhooks[0].headers[\"bad name\"] is not a valid header name (expected an"
+                + " HTTP token)",
+            "apps[0].webhooks[0].headers[\"X-Team\"] has an invalid value (expected one line of"
+                + " text)");
+  }
+
+  @Test
   void unknownFieldsAndBrokenJsonAreRejected() {
     assertThatThrownBy(
             () ->

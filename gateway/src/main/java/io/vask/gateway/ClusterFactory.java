@@ -2,17 +2,33 @@ package io.vask.gateway;
 
 import io.vask.gateway.cluster.Cluster;
 import io.vask.gateway.cluster.local.LocalCluster;
+import io.vask.gateway.cluster.nats.NatsCluster;
+import io.vask.gateway.cluster.nats.NatsTimings;
+import java.io.IOException;
+import java.net.InetAddress;
 import java.time.Clock;
 
 /** Picks the cluster implementation: in memory, or NATS when {@code VASK_NATS_URL} is set. */
 final class ClusterFactory {
   private ClusterFactory() {}
 
-  static Cluster create(GatewaySettings settings, Clock clock) {
-    if (settings.clustered()) {
-      throw new IllegalStateException(
-          "VASK_NATS_URL is set but this build has no NATS cluster support yet");
+  static Cluster create(GatewaySettings settings, Clock clock)
+      throws IOException, InterruptedException {
+    if (!settings.clustered()) {
+      return LocalCluster.create(clock);
     }
-    return LocalCluster.create(clock);
+    return NatsCluster.connect(settings.natsUrl(), nodeName(settings), clock, NatsTimings.DEFAULT);
+  }
+
+  /** {@code VASK_NODE_ID} (the operator sets the pod name), else the host name. */
+  private static String nodeName(GatewaySettings settings) {
+    if (settings.nodeId() != null && !settings.nodeId().isBlank()) {
+      return settings.nodeId();
+    }
+    try {
+      return InetAddress.getLocalHost().getHostName();
+    } catch (IOException e) {
+      return "vask";
+    }
   }
 }

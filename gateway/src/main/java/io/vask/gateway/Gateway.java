@@ -4,6 +4,7 @@ import io.vask.gateway.app.AppRegistry;
 import io.vask.gateway.channel.ChannelRegistry;
 import io.vask.gateway.channel.ChannelServices;
 import io.vask.gateway.channel.ClientEvents;
+import io.vask.gateway.channel.ClusterTransitions;
 import io.vask.gateway.channel.Fanout;
 import io.vask.gateway.channel.SubscriptionCounts;
 import io.vask.gateway.channel.Subscriptions;
@@ -36,9 +37,6 @@ import java.util.concurrent.TimeUnit;
  * {@link #start}; tests run several in one JVM (no static state).
  */
 public final class Gateway implements AutoCloseable {
-  /** Pusher's webhook de-bounce for channel_vacated and member_removed. */
-  public static final long WEBHOOK_DEBOUNCE_MILLIS = 3000;
-
   /** Subscription counts above 100 subscribers go out at most this often. */
   public static final long COUNT_THROTTLE_MILLIS = 5000;
 
@@ -47,21 +45,18 @@ public final class Gateway implements AutoCloseable {
   private final ScheduledExecutorService timer;
   private final GatewayMetrics metrics;
   private final AppRegistry apps;
-  private final WebhookDispatcher webhooks;
 
   private Gateway(
       NettyServer server,
       Cluster cluster,
       ScheduledExecutorService timer,
       GatewayMetrics metrics,
-      AppRegistry apps,
-      WebhookDispatcher webhooks) {
+      AppRegistry apps) {
     this.server = server;
     this.cluster = cluster;
     this.timer = timer;
     this.metrics = metrics;
     this.apps = apps;
-    this.webhooks = webhooks;
   }
 
   public static Gateway start(
@@ -78,8 +73,7 @@ public final class Gateway implements AutoCloseable {
     NettyServer server = new NettyServer(settings);
     server.registerMetrics(metrics);
 
-    WebhookDispatcher webhooks =
-        new WebhookDispatcher(cluster.outbox(), timer, clock, WEBHOOK_DEBOUNCE_MILLIS);
+    WebhookDispatcher webhooks = new WebhookDispatcher(cluster.outbox(), clock);
     WebhookSender sender =
         new WebhookSender(
             apps,
@@ -101,10 +95,11 @@ public final class Gateway implements AutoCloseable {
         new ChannelServices(
             apps, registry, cluster.bus(), cluster.store(), cluster.cache(), webhooks);
     Fanout fanout = new Fanout(registry, server.loops(), server.frameEncoder(), metrics);
-    Subscriptions subscriptions =
-        new Subscriptions(services, new SubscriptionCounts(services, timer, COUNT_THROTTLE_MILLIS));
+    SubscriptionCounts counts = new SubscriptionCounts(services, timer, COUNT_THROTTLE_MILLIS);
+    Subscriptions subscriptions = new Subscriptions(services, counts);
     Users users = new Users(services, fanout, timer, settings.authorizationTimeoutMillis());
     cluster.bus().start(listener(fanout, users));
+    cluster.store().start(new ClusterTransitions(services, counts));
     cluster.outbox().start(sender);
     if (cluster.cache() instanceof LocalChannelCache local) {
       timer.scheduleWithFixedDelay(local::purgeExpired, 60, 60, TimeUnit.SECONDS);
@@ -114,6 +109,10 @@ public final class Gateway implements AutoCloseable {
         new ApiRouter(
             apps, new ApiServices(cluster.bus(), cluster.store(), cluster.cache(), clock));
     Readiness readiness = new Readiness(() -> cluster.bus().healthy() && cluster.store().healthy());
+    metrics.registry.gauge(
+        "vask_cluster_connected",
+        "1 while this node reaches the cluster (always 1 on a single node)",
+        () -> cluster.bus().healthy() && cluster.store().healthy() ? 1 : 0);
     ServerContext context =
         new ServerContext(
             settings,
@@ -128,7 +127,7 @@ public final class Gateway implements AutoCloseable {
             new ConnectionTracker(),
             readiness);
     server.start(context);
-    return new Gateway(server, cluster, timer, metrics, apps, webhooks);
+    return new Gateway(server, cluster, timer, metrics, apps);
   }
 
   private static BusListener listener(Fanout fanout, Users users) {
@@ -160,10 +159,20 @@ public final class Gateway implements AutoCloseable {
   /** Graceful shutdown: drain sockets over {@code drainSeconds}, flush webhooks, stop. */
   public void drainAndClose(int drainSeconds, long webhookFlushMillis) {
     server.drain(drainSeconds);
-    // the drain's vacated/member_removed webhooks wait out the de-bounce on the timer that close()
-    // stops: send them now, then wait for the outbox
-    webhooks.flushPendingLeaves();
+    // the drain's vacated/member_removed webhooks are held for the de-bounce grace by the store,
+    // whose timers close() stops: have them decided, then wait for the outbox
     long deadline = System.currentTimeMillis() + webhookFlushMillis;
+    try {
+      cluster
+          .store()
+          .flushPendingLeaves()
+          .toCompletableFuture()
+          .get(Math.max(1, webhookFlushMillis), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+      // shutting down regardless: what is not decided now is decided by the surviving nodes
+    }
     while (cluster.outbox().depth() > 0 && System.currentTimeMillis() < deadline) {
       try {
         Thread.sleep(20);

@@ -104,13 +104,16 @@ public final class Subscriptions {
                     channel, "Presence channel " + channel + " has its maximum number of members"))
             .sendTo(session);
       }
-      releasePresence(session.appId(), channel, member, false);
+      // a join the store took must be announced, so that its leave makes a consistent pair
+      boolean taken = error == null && outcome != MemberJoin.FULL;
+      if (taken) {
+        announceMemberAdded(session, channel, member, outcome);
+      }
+      releasePresence(session.appId(), channel, member, taken);
       return;
     }
     join(session, subscription);
-    if (outcome == MemberJoin.ADDED) {
-      announceMemberAdded(session, channel, member);
-    }
+    announceMemberAdded(session, channel, member, outcome);
     services
         .store()
         .members(session.appId(), channel)
@@ -127,10 +130,17 @@ public final class Subscriptions {
             session.transport().executor());
   }
 
-  private void announceMemberAdded(Session session, String channel, PresenceMember member) {
+  /** ADDED: subscribers and webhooks; RETURNED (within the leave grace): subscribers only. */
+  private void announceMemberAdded(
+      Session session, String channel, PresenceMember member, MemberJoin outcome) {
+    if (outcome != MemberJoin.ADDED && outcome != MemberJoin.RETURNED) {
+      return;
+    }
     publish(session.appId(), channel, Frames.memberAdded(channel, member), session.socketId());
-    app(session.appId())
-        .ifPresent(a -> services.webhooks().memberAdded(a, channel, member.userId()));
+    if (outcome == MemberJoin.ADDED) {
+      app(session.appId())
+          .ifPresent(a -> services.webhooks().memberAdded(a, channel, member.userId()));
+    }
   }
 
   /** Puts the session into the channel's subscriber set and reports node-level transitions. */
@@ -213,22 +223,15 @@ public final class Subscriptions {
     }
     if (count == 0) {
       services.bus().removeInterest(appId, channel.value());
-      services
-          .store()
-          .channelLeft(appId, channel.value())
-          .thenAccept(
-              vacated -> {
-                if (vacated) {
-                  app(appId).ifPresent(a -> services.webhooks().channelVacated(a, channel.value()));
-                }
-              });
+      // channel_vacated comes from the store's listener once the leave outlives its grace
+      services.store().channelLeft(appId, channel.value());
     }
     counts.changed(appId, channel);
   }
 
   /**
-   * Counts a presence connection out and, if it was the user's last anywhere, announces it (unless
-   * the join never completed, in which case nobody was told the user had joined).
+   * Counts a presence connection out and, if it was the user's last anywhere, tells subscribers
+   * (unless nobody was told the user had joined). The webhook follows from the store's listener.
    */
   private void releasePresence(
       String appId, String channel, PresenceMember member, boolean announce) {
@@ -242,8 +245,6 @@ public final class Subscriptions {
             left -> {
               if (left && announce) {
                 publish(appId, channel, Frames.memberRemoved(channel, member.userId()), null);
-                app(appId)
-                    .ifPresent(a -> services.webhooks().memberRemoved(a, channel, member.userId()));
               }
             });
   }

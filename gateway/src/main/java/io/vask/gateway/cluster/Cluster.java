@@ -1,9 +1,20 @@
 package io.vask.gateway.cluster;
 
-/** The four cluster parts a gateway runs with; closing closes them all. */
+/**
+ * The four cluster parts a gateway runs with, and what they share (the NATS connection); closing
+ * closes the parts, then what they share.
+ */
 public record Cluster(
-    ClusterBus bus, MembershipStore store, ChannelCache cache, WebhookOutbox outbox)
+    ClusterBus bus,
+    MembershipStore store,
+    ChannelCache cache,
+    WebhookOutbox outbox,
+    AutoCloseable shared)
     implements AutoCloseable {
+
+  public Cluster(ClusterBus bus, MembershipStore store, ChannelCache cache, WebhookOutbox outbox) {
+    this(bus, store, cache, outbox, () -> {});
+  }
 
   @Override
   public void close() {
@@ -11,5 +22,10 @@ public record Cluster(
     store.close();
     cache.close();
     outbox.close();
+    try {
+      shared.close();
+    } catch (Exception e) {
+      throw new IllegalStateException("cluster connection did not close cleanly", e);
+    }
   }
 }

@@ -79,7 +79,11 @@ final class HttpRouter extends SimpleChannelInboundHandler<FullHttpRequest> {
     return request
             .headers()
             .containsValue(HttpHeaderNames.CONNECTION, HttpHeaderValues.UPGRADE, true)
-        && request.headers().contains(HttpHeaderNames.UPGRADE);
+        // only a WebSocket upgrade: an HTTP/2 offer (Upgrade: h2c, sent by java.net.http and
+        // curl) is ignored and the request served as HTTP/1.1, as RFC 9110 §7.8 allows
+        && request
+            .headers()
+            .containsValue(HttpHeaderNames.UPGRADE, HttpHeaderValues.WEBSOCKET, true);
   }
 
   @Override

@@ -4,8 +4,8 @@ import io.vask.contract.AppSettings;
 
 /**
  * The webhook-worthy moments the channel layer reports, each decided once cluster-wide by its
- * caller. Implementations filter by the app's webhook settings, de-bounce and enqueue; they never
- * block the caller.
+ * caller. Implementations filter by the app's webhook settings and enqueue; they never block the
+ * caller.
  */
 public interface Webhooks {
   void channelOccupied(AppSettings app, String channel);

@@ -38,8 +38,7 @@ class WebhookPipelineTest {
   private final WebhookMetrics metrics = new WebhookMetrics(registry, outbox::depth);
   private final AppSettings app =
       app(false, hook(receiver.url("/hook"), null, "channel_occupied", "cache_miss"));
-  private final WebhookDispatcher webhooks =
-      new WebhookDispatcher(outbox, timer, Clock.systemUTC(), 3000);
+  private final WebhookDispatcher webhooks = new WebhookDispatcher(outbox, Clock.systemUTC());
 
   WebhookPipelineTest() {
     outbox.start(
@@ -87,7 +86,7 @@ class WebhookPipelineTest {
   @Test
   void eventsDecidedBeforeTheSenderStartsAreDeliveredOnceItDoes() {
     LocalWebhookOutbox early = new LocalWebhookOutbox(10);
-    WebhookDispatcher beforeStart = new WebhookDispatcher(early, timer, Clock.systemUTC(), 3000);
+    WebhookDispatcher beforeStart = new WebhookDispatcher(early, Clock.systemUTC());
     beforeStart.cacheMiss(app, "cache-early");
     assertThat(early.depth()).isEqualTo(1);
 

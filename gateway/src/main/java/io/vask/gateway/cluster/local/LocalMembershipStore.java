@@ -4,6 +4,7 @@ import static java.util.concurrent.CompletableFuture.completedFuture;
 
 import io.vask.gateway.cluster.ChannelStats;
 import io.vask.gateway.cluster.MemberJoin;
+import io.vask.gateway.cluster.MembershipListener;
 import io.vask.gateway.cluster.MembershipStore;
 import io.vask.gateway.protocol.PresenceMember;
 import java.util.ArrayList;
@@ -16,16 +17,24 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Membership for one node. With a single node every join/leave call is itself the cluster-wide
  * transition; the maps only answer queries. One lock: calls are rare (first/last per node) next to
- * message traffic.
+ * message traffic. Held leaves wait out the grace on the store's own timer thread.
  */
 public final class LocalMembershipStore implements MembershipStore {
   private final Map<String, Map<String, ChannelState>> apps = new HashMap<>();
   private final Map<String, Integer> connections = new HashMap<>();
   private final Map<String, Set<String>> onlineUsers = new HashMap<>();
+  private final Map<String, HeldLeave> heldLeaves = new HashMap<>();
+  private final long graceMillis;
+  private final ScheduledExecutorService timer;
+  private volatile MembershipListener listener;
 
   private static final class ChannelState {
     boolean occupied;
@@ -33,24 +42,43 @@ public final class LocalMembershipStore implements MembershipStore {
     final Map<String, PresenceMember> members = new LinkedHashMap<>();
   }
 
+  /** A leave waiting out the grace; {@code decide} reports it. */
+  private record HeldLeave(Runnable decide, ScheduledFuture<?> task) {}
+
+  public LocalMembershipStore(long graceMillis) {
+    this.graceMillis = graceMillis;
+    this.timer =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "vask-membership-grace");
+              t.setDaemon(true);
+              return t;
+            });
+  }
+
+  @Override
+  public void start(MembershipListener listener) {
+    this.listener = listener;
+  }
+
   @Override
   public synchronized CompletionStage<Boolean> channelJoined(String appId, String channel) {
     ChannelState state = stateOrNew(appId, channel);
     boolean occupied = !state.occupied;
     state.occupied = true;
-    return completedFuture(occupied);
+    boolean returned = occupied && cancelLeave(channelKey(appId, channel));
+    return completedFuture(occupied && !returned);
   }
 
   @Override
-  public synchronized CompletionStage<Boolean> channelLeft(String appId, String channel) {
+  public synchronized void channelLeft(String appId, String channel) {
     ChannelState state = state(appId, channel);
-    boolean vacated = state != null && state.occupied;
-    if (state != null) {
-      state.occupied = false;
-      state.subscriptions = 0;
-      dropIfUnused(appId, channel, state);
+    if (state == null || !state.occupied) {
+      return;
     }
-    return completedFuture(vacated);
+    state.occupied = false;
+    state.subscriptions = 0;
+    holdLeave(channelKey(appId, channel), () -> listener.channelVacated(appId, channel));
   }
 
   @Override
@@ -61,10 +89,12 @@ public final class LocalMembershipStore implements MembershipStore {
       return completedFuture(MemberJoin.ALREADY_PRESENT);
     }
     if (state.members.size() >= maxMembers) {
+      dropIfUnused(appId, channel, state);
       return completedFuture(MemberJoin.FULL);
     }
     state.members.put(member.userId(), member);
-    return completedFuture(MemberJoin.ADDED);
+    boolean returned = cancelLeave(memberKey(appId, channel, member.userId()));
+    return completedFuture(returned ? MemberJoin.RETURNED : MemberJoin.ADDED);
   }
 
   @Override
@@ -72,10 +102,61 @@ public final class LocalMembershipStore implements MembershipStore {
       String appId, String channel, String userId) {
     ChannelState state = state(appId, channel);
     boolean left = state != null && state.members.remove(userId) != null;
-    if (state != null) {
-      dropIfUnused(appId, channel, state);
+    if (left) {
+      holdLeave(
+          memberKey(appId, channel, userId), () -> listener.memberRemoved(appId, channel, userId));
     }
     return completedFuture(left);
+  }
+
+  @Override
+  public CompletionStage<Void> flushPendingLeaves() {
+    List<HeldLeave> held;
+    synchronized (this) {
+      held = new ArrayList<>(heldLeaves.values());
+    }
+    held.forEach(h -> h.decide().run());
+    return completedFuture(null);
+  }
+
+  /** Holds a leave for the grace; {@code report} runs once unless a join cancels it first. */
+  private void holdLeave(String key, Runnable report) {
+    Runnable[] self = new Runnable[1];
+    Runnable decide =
+        () -> {
+          if (release(key, self[0])) {
+            report.run();
+          }
+        };
+    self[0] = decide;
+    // the task cannot decide before the put below: release() needs the lock the caller holds
+    ScheduledFuture<?> task = timer.schedule(decide, graceMillis, TimeUnit.MILLISECONDS);
+    HeldLeave previous = heldLeaves.put(key, new HeldLeave(decide, task));
+    if (previous != null) {
+      previous.task().cancel(false);
+    }
+  }
+
+  /** True if this decide still owned the held leave (it is now gone). */
+  private synchronized boolean release(String key, Runnable decide) {
+    HeldLeave held = heldLeaves.get(key);
+    if (held == null || held.decide() != decide) {
+      return false;
+    }
+    heldLeaves.remove(key);
+    held.task().cancel(false);
+    dropIfUnused(key);
+    return true;
+  }
+
+  /** True if a leave was held (and is now cancelled): the pair is swallowed. */
+  private boolean cancelLeave(String key) {
+    HeldLeave held = heldLeaves.remove(key);
+    if (held == null) {
+      return false;
+    }
+    held.task().cancel(false);
+    return true;
   }
 
   @Override
@@ -164,7 +245,25 @@ public final class LocalMembershipStore implements MembershipStore {
   }
 
   @Override
-  public void close() {}
+  public void close() {
+    timer.shutdownNow();
+  }
+
+  private static String channelKey(String appId, String channel) {
+    return "c\n" + appId + "\n" + channel;
+  }
+
+  private static String memberKey(String appId, String channel, String userId) {
+    return "m\n" + appId + "\n" + channel + "\n" + userId;
+  }
+
+  private void dropIfUnused(String heldKey) {
+    String[] parts = heldKey.split("\n", 4);
+    ChannelState state = state(parts[1], parts[2]);
+    if (state != null) {
+      dropIfUnused(parts[1], parts[2], state);
+    }
+  }
 
   private ChannelState stateOrNew(String appId, String channel) {
     return apps.computeIfAbsent(appId, k -> new HashMap<>())
@@ -172,7 +271,9 @@ public final class LocalMembershipStore implements MembershipStore {
   }
 
   private void dropIfUnused(String appId, String channel, ChannelState state) {
-    if (!state.occupied && state.members.isEmpty()) {
+    if (!state.occupied
+        && state.members.isEmpty()
+        && !heldLeaves.containsKey(channelKey(appId, channel))) {
       Map<String, ChannelState> channels = apps.get(appId);
       channels.remove(channel);
       if (channels.isEmpty()) {

@@ -1,0 +1,67 @@
+package io.vask.e2e.support;
+
+import io.vask.gateway.GatewaySettings;
+
+/**
+ * Gateway settings for tests: free ports, two I/O threads, and the timeouts a test may shorten so
+ * that liveness, slow-consumer and authorization checks fire within seconds.
+ */
+public final class TestSettings {
+  private final GatewaySettings defaults = GatewaySettings.defaults(0, 0);
+  private long maxPendingBytes = defaults.maxPendingBytes();
+  private long slowConsumerGraceMillis = defaults.slowConsumerGraceMillis();
+  private int pongTimeoutSeconds = defaults.pongTimeoutSeconds();
+  private int maxBodyBytes = defaults.maxBodyBytes();
+  private long authorizationTimeoutMillis = defaults.authorizationTimeoutMillis();
+
+  TestSettings() {}
+
+  public TestSettings maxPendingBytes(long bytes) {
+    this.maxPendingBytes = bytes;
+    return this;
+  }
+
+  public TestSettings slowConsumerGraceMillis(long millis) {
+    this.slowConsumerGraceMillis = millis;
+    return this;
+  }
+
+  public TestSettings pongTimeoutSeconds(int seconds) {
+    this.pongTimeoutSeconds = seconds;
+    return this;
+  }
+
+  public TestSettings maxBodyBytes(int bytes) {
+    this.maxBodyBytes = bytes;
+    return this;
+  }
+
+  public TestSettings authorizationTimeoutMillis(long millis) {
+    this.authorizationTimeoutMillis = millis;
+    return this;
+  }
+
+  public GatewaySettings build() {
+    return new GatewaySettings(
+        defaults.host(),
+        0,
+        0,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        1,
+        null,
+        null,
+        "text",
+        2,
+        maxPendingBytes,
+        slowConsumerGraceMillis,
+        pongTimeoutSeconds,
+        maxBodyBytes,
+        defaults.appsReloadMillis(),
+        authorizationTimeoutMillis);
+  }
+}

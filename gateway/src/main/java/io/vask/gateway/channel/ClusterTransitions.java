@@ -1,0 +1,51 @@
+package io.vask.gateway.channel;
+
+import io.vask.gateway.cluster.ChannelEvent;
+import io.vask.gateway.cluster.ControlMessage;
+import io.vask.gateway.cluster.MembershipListener;
+import io.vask.gateway.protocol.ChannelName;
+import io.vask.gateway.protocol.Frames;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Announces what the membership store decided after the fact: held leaves that outlived the grace
+ * (webhooks) and memberships of dead nodes this node evicted (subscribers, watchers, webhooks).
+ */
+public final class ClusterTransitions implements MembershipListener {
+  private final ChannelServices services;
+  private final SubscriptionCounts counts;
+
+  public ClusterTransitions(ChannelServices services, SubscriptionCounts counts) {
+    this.services = services;
+    this.counts = counts;
+  }
+
+  @Override
+  public void channelVacated(String appId, String channel) {
+    services.apps().byId(appId).ifPresent(a -> services.webhooks().channelVacated(a, channel));
+  }
+
+  @Override
+  public void memberRemoved(String appId, String channel, String userId) {
+    services
+        .apps()
+        .byId(appId)
+        .ifPresent(a -> services.webhooks().memberRemoved(a, channel, userId));
+  }
+
+  @Override
+  public void memberEvicted(String appId, String channel, String userId) {
+    byte[] frame = Frames.memberRemoved(channel, userId).getBytes(StandardCharsets.UTF_8);
+    services.bus().publish(new ChannelEvent(appId, channel, frame, null));
+  }
+
+  @Override
+  public void userOffline(String appId, String userId) {
+    services.bus().broadcast(new ControlMessage.UserStatus(appId, userId, false));
+  }
+
+  @Override
+  public void countChanged(String appId, String channel) {
+    ChannelName.parse(channel).ifPresent(name -> counts.changed(appId, name));
+  }
+}

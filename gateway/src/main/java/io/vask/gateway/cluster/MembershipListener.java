@@ -1,0 +1,27 @@
+package io.vask.gateway.cluster;
+
+/**
+ * Transitions a {@link MembershipStore} decides after the call that caused them: a leave that
+ * outlived the de-bounce grace, or memberships of a dead node evicted by this node. Each is
+ * reported once cluster-wide, on the node that decided it, from the store's threads.
+ */
+public interface MembershipListener {
+
+  /** The channel stayed empty for the whole grace: send channel_vacated. */
+  void channelVacated(String appId, String channel);
+
+  /** The user stayed away for the whole grace: send the member_removed webhook. */
+  void memberRemoved(String appId, String channel, String userId);
+
+  /**
+   * The user's last connection was on a dead node: tell the channel's subscribers now (the webhook
+   * follows through {@link #memberRemoved}).
+   */
+  void memberEvicted(String appId, String channel, String userId);
+
+  /** The user's last signed-in connection was on a dead node: the user is offline. */
+  void userOffline(String appId, String userId);
+
+  /** The channel's cluster-wide subscription count changed without a local subscribe. */
+  void countChanged(String appId, String channel);
+}

@@ -1,0 +1,108 @@
+package io.vask.gateway.cluster.nats;
+
+import io.nats.client.JetStreamApiException;
+import io.nats.client.KeyValue;
+import io.nats.client.api.KeyValueEntry;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.UnaryOperator;
+
+/**
+ * Compare-and-set on KV keys, off the caller's thread. jnats KV calls block, so they run on a few
+ * single-threaded lanes; a key always uses the same lane, which keeps one node's changes to a key
+ * in the order they were asked for.
+ */
+final class CasLanes {
+  /** What one compare-and-set saw and left: {@code before}/{@code after} may be null (absent). */
+  record Change(MembershipEntry before, MembershipEntry after, boolean written) {}
+
+  private final KeyValue bucket;
+  private final ExecutorService[] lanes;
+
+  CasLanes(KeyValue bucket, int count) {
+    this.bucket = bucket;
+    this.lanes = new ExecutorService[count];
+    for (int i = 0; i < count; i++) {
+      int lane = i;
+      lanes[i] =
+          Executors.newSingleThreadExecutor(
+              r -> {
+                Thread t = new Thread(r, "vask-kv-" + lane);
+                t.setDaemon(true);
+                return t;
+              });
+    }
+  }
+
+  KeyValue bucket() {
+    return bucket;
+  }
+
+  /** Runs {@code work} on the key's lane. */
+  <T> CompletionStage<T> on(String key, Work<T> work) {
+    CompletableFuture<T> result = new CompletableFuture<>();
+    lanes[Math.floorMod(key.hashCode(), lanes.length)].execute(
+        () -> {
+          try {
+            result.complete(work.run());
+          } catch (Exception e) {
+            result.completeExceptionally(e);
+          }
+        });
+    return result;
+  }
+
+  @FunctionalInterface
+  interface Work<T> {
+    T run() throws Exception;
+  }
+
+  /**
+   * Replaces the key's entry with {@code change.apply(current)} (null deletes), retrying when
+   * another node wrote in between. Call on the key's lane.
+   */
+  Change mutate(String key, UnaryOperator<MembershipEntry> change) throws Exception {
+    for (int attempt = 0; ; attempt++) {
+      KeyValueEntry current = bucket.get(key);
+      MembershipEntry before = current == null ? null : MembershipEntry.parse(current.getValue());
+      MembershipEntry after = change.apply(before);
+      if (java.util.Objects.equals(before, after)) {
+        return new Change(before, after, false);
+      }
+      try {
+        if (after == null) {
+          bucket.delete(key, current.getRevision());
+        } else if (current == null) {
+          bucket.create(key, after.toBytes());
+        } else {
+          bucket.update(key, after.toBytes(), current.getRevision());
+        }
+        return new Change(before, after, true);
+      } catch (JetStreamApiException e) {
+        if (attempt >= 20) {
+          throw e;
+        }
+        // another node changed the key since our read: read again and decide again
+      }
+    }
+  }
+
+  /** Lets queued changes (a drain's leaves) reach the bucket for a moment, then stops. */
+  void close() {
+    for (ExecutorService lane : lanes) {
+      lane.shutdown();
+    }
+    try {
+      for (ExecutorService lane : lanes) {
+        lane.awaitTermination(2, java.util.concurrent.TimeUnit.SECONDS);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    for (ExecutorService lane : lanes) {
+      lane.shutdownNow();
+    }
+  }
+}

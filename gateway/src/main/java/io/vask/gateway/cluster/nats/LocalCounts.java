@@ -1,0 +1,128 @@
+package io.vask.gateway.cluster.nats;
+
+import io.nats.client.KeyValue;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * This node's subscription counts per channel and connection counts per app. They change on every
+ * subscribe and connect, so they are never written on that path: each change marks the key and
+ * {@link #flush} (on a timer) puts the latest value under a key only this node writes, no
+ * compare-and-set needed. Totals add this node's live values to the other nodes' mirrored ones.
+ */
+final class LocalCounts {
+  private static final Logger LOG = LoggerFactory.getLogger(LocalCounts.class);
+
+  private final String node;
+  private final KeyValue bucket;
+  private final KvMirror mirror;
+  private final Map<String, AtomicLong> values = new ConcurrentHashMap<>();
+  private final Set<String> dirty = ConcurrentHashMap.newKeySet();
+
+  LocalCounts(String node, KeyValue bucket, KvMirror mirror) {
+    this.node = node;
+    this.bucket = bucket;
+    this.mirror = mirror;
+  }
+
+  void subscriptions(String appId, String channel, long count) {
+    set(Keys.counts(appId, channel) + node, count);
+  }
+
+  long subscriptionTotal(String appId, String channel) {
+    return total(Keys.counts(appId, channel));
+  }
+
+  /** Admits a connection while the app is below {@code max} cluster-wide (0 = no limit). */
+  boolean openConnection(String appId, int max) {
+    String key = Keys.connections(appId) + node;
+    AtomicLong open = values.computeIfAbsent(key, k -> new AtomicLong());
+    synchronized (open) {
+      if (max > 0 && total(Keys.connections(appId)) >= max) {
+        return false;
+      }
+      open.incrementAndGet();
+    }
+    dirty.add(key);
+    return true;
+  }
+
+  void closeConnection(String appId) {
+    String key = Keys.connections(appId) + node;
+    AtomicLong open = values.get(key);
+    if (open != null) {
+      synchronized (open) {
+        if (open.get() > 0) {
+          open.decrementAndGet();
+        }
+      }
+      dirty.add(key);
+    }
+  }
+
+  private void set(String key, long count) {
+    values.computeIfAbsent(key, k -> new AtomicLong()).set(count);
+    dirty.add(key);
+  }
+
+  private long total(String prefix) {
+    String own = prefix + node;
+    long total = 0;
+    for (Map.Entry<String, byte[]> e : mirror.range(prefix).entrySet()) {
+      if (!e.getKey().equals(own)) {
+        total += parse(e.getValue());
+      }
+    }
+    AtomicLong mine = values.get(own);
+    return total + (mine == null ? 0 : mine.get());
+  }
+
+  /** Writes every changed count (a zero deletes its key). Called on a timer, off event loops. */
+  void flush() {
+    for (String key : dirty) {
+      dirty.remove(key);
+      AtomicLong value = values.get(key);
+      long count = value == null ? 0 : value.get();
+      try {
+        if (count == 0) {
+          if (value != null && values.remove(key, value) && value.get() != 0) {
+            values.putIfAbsent(key, value); // set again meanwhile: keep it and write it next time
+            dirty.add(key);
+            continue;
+          }
+          if (mirror.get(key) != null) {
+            bucket.delete(key);
+          }
+        } else {
+          bucket.put(key, Long.toString(count).getBytes(StandardCharsets.UTF_8));
+        }
+      } catch (Exception e) {
+        dirty.add(key); // NATS is away: try again on the next flush
+        LOG.debug("count {} not written: {}", key, e.toString());
+        return;
+      }
+    }
+  }
+
+  /** After a reconnect the bucket may have lost or evicted our counts: write them all again. */
+  void rewriteAll() {
+    dirty.addAll(values.keySet());
+  }
+
+  static long parse(byte[] value) {
+    try {
+      return Long.parseLong(new String(value, StandardCharsets.UTF_8).trim());
+    } catch (RuntimeException e) {
+      return 0;
+    }
+  }
+
+  void close() {
+    flush();
+  }
+}

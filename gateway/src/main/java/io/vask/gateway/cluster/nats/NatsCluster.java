@@ -1,0 +1,166 @@
+package io.vask.gateway.cluster.nats;
+
+import io.nats.client.Connection;
+import io.nats.client.JetStream;
+import io.nats.client.JetStreamApiException;
+import io.nats.client.JetStreamManagement;
+import io.nats.client.JetStreamOptions;
+import io.nats.client.KeyValue;
+import io.nats.client.KeyValueManagement;
+import io.nats.client.KeyValueOptions;
+import io.nats.client.Nats;
+import io.nats.client.Options;
+import io.nats.client.api.AckPolicy;
+import io.nats.client.api.ConsumerConfiguration;
+import io.nats.client.api.KeyValueConfiguration;
+import io.nats.client.api.RetentionPolicy;
+import io.nats.client.api.StorageType;
+import io.nats.client.api.StreamConfiguration;
+import io.vask.gateway.cluster.Cluster;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Connects a node to NATS and builds its cluster parts over one connection: creates (or reuses) the
+ * buckets {@code vask-membership}, {@code vask-nodes}, {@code vask-cache} and the stream {@code
+ * VASK_WEBHOOKS}, and starts the heartbeat, janitor and count flush timers.
+ */
+public final class NatsCluster {
+  static final String MEMBERSHIP = "vask-membership";
+  static final String NODES = "vask-nodes";
+  static final String CACHE = "vask-cache";
+  private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(2);
+
+  private NatsCluster() {}
+
+  /**
+   * {@code nodeName} names this node in logs and keys; a random suffix makes each process life a
+   * distinct node, so a restarted pod never inherits the memberships of its previous life.
+   */
+  public static Cluster connect(String url, String nodeName, Clock clock, NatsTimings timings)
+      throws IOException, InterruptedException {
+    String node = Keys.nodeToken(nodeName + "-" + UUID.randomUUID().toString().substring(0, 8));
+    Link link = new Link();
+    Connection connection =
+        Nats.connect(
+            Options.builder()
+                .servers(url.split(","))
+                .connectionName("vask-" + node)
+                .maxReconnects(-1)
+                .reconnectWait(Duration.ofMillis(500))
+                .reconnectJitter(Duration.ofMillis(250))
+                .pingInterval(Duration.ofSeconds(2))
+                .connectionListener(link)
+                .build());
+    try {
+      JetStreamOptions jso = JetStreamOptions.builder().requestTimeout(REQUEST_TIMEOUT).build();
+      KeyValueOptions kvo = KeyValueOptions.builder().jetStreamOptions(jso).build();
+      KeyValueManagement buckets = connection.keyValueManagement(kvo);
+      ensureBucket(buckets, MEMBERSHIP, null);
+      ensureBucket(buckets, NODES, Duration.ofMillis(timings.heartbeatTtlMillis()));
+      ensureBucket(buckets, CACHE, Duration.ofDays(1));
+      ensureStream(connection.jetStreamManagement(jso));
+      KeyValue membership = connection.keyValue(MEMBERSHIP, kvo);
+      KeyValue nodes = connection.keyValue(NODES, kvo);
+      JetStream jetStream = connection.jetStream(jso);
+
+      ScheduledExecutorService timer = Executors.newScheduledThreadPool(4, daemon());
+      KvMirror mirror = new KvMirror();
+      mirror.start(membership, Duration.ofSeconds(10));
+      NatsMembershipStore store =
+          new NatsMembershipStore(
+              node, membership, mirror, link, timer, timings.leaveGraceMillis());
+      MembershipJanitor janitor = new MembershipJanitor(store, nodes, timings.heartbeatTtlMillis());
+      janitor.beat();
+      long beatEvery = Math.max(100, timings.heartbeatTtlMillis() / 5);
+      timer.scheduleAtFixedRate(janitor::beat, beatEvery, beatEvery, TimeUnit.MILLISECONDS);
+      timer.scheduleWithFixedDelay(
+          janitor::sweep, timings.sweepMillis(), timings.sweepMillis(), TimeUnit.MILLISECONDS);
+      timer.scheduleWithFixedDelay(store.counts::flush, 100, 100, TimeUnit.MILLISECONDS);
+      link.onReconnect(
+          () -> {
+            store.counts.rewriteAll();
+            timer.execute(janitor::beat);
+          });
+
+      AutoCloseable shared =
+          () -> {
+            timer.shutdownNow();
+            mirror.close();
+            try {
+              nodes.delete(node); // survivors evict what is left of us at once
+            } catch (Exception e) {
+              // the heartbeat expires on its own
+            }
+            connection.close();
+          };
+      return new Cluster(
+          new NatsClusterBus(connection, node),
+          store,
+          new NatsChannelCache(connection.keyValue(CACHE, kvo), clock),
+          new NatsWebhookOutbox(jetStream, link, timer),
+          shared);
+    } catch (Exception e) {
+      connection.close();
+      if (e instanceof IOException io) {
+        throw io;
+      }
+      throw new IOException("NATS cluster setup failed: " + e.getMessage(), e);
+    }
+  }
+
+  private static void ensureBucket(KeyValueManagement buckets, String name, Duration ttl)
+      throws IOException, JetStreamApiException {
+    KeyValueConfiguration.Builder config =
+        KeyValueConfiguration.builder()
+            .name(name)
+            .storageType(StorageType.File)
+            .maxHistoryPerKey(1);
+    if (ttl != null) {
+      config.ttl(ttl);
+    }
+    try {
+      buckets.getStatus(name);
+    } catch (JetStreamApiException missing) {
+      buckets.create(config.build());
+    }
+  }
+
+  private static void ensureStream(JetStreamManagement streams)
+      throws IOException, JetStreamApiException {
+    try {
+      streams.getStreamInfo(NatsWebhookOutbox.STREAM);
+    } catch (JetStreamApiException missing) {
+      streams.addStream(
+          StreamConfiguration.builder()
+              .name(NatsWebhookOutbox.STREAM)
+              .subjects(NatsWebhookOutbox.SUBJECT)
+              .retentionPolicy(RetentionPolicy.WorkQueue)
+              .storageType(StorageType.File)
+              .duplicateWindow(Duration.ofMinutes(2))
+              .build());
+    }
+    streams.addOrUpdateConsumer(
+        NatsWebhookOutbox.STREAM,
+        ConsumerConfiguration.builder()
+            .durable(NatsWebhookOutbox.CONSUMER)
+            .filterSubject(NatsWebhookOutbox.SUBJECT)
+            .ackPolicy(AckPolicy.Explicit)
+            .ackWait(Duration.ofSeconds(30))
+            .maxAckPending(10_000)
+            .build());
+  }
+
+  private static java.util.concurrent.ThreadFactory daemon() {
+    return r -> {
+      Thread t = new Thread(r, "vask-nats-timer");
+      t.setDaemon(true);
+      return t;
+    };
+  }
+}

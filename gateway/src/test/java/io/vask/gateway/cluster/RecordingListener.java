@@ -1,0 +1,34 @@
+package io.vask.gateway.cluster;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/** Records what a membership store reports, as {@code "kind app channel [user]"} lines. */
+public final class RecordingListener implements MembershipListener {
+  public final List<String> seen = new CopyOnWriteArrayList<>();
+
+  @Override
+  public void channelVacated(String appId, String channel) {
+    seen.add("vacated " + appId + " " + channel);
+  }
+
+  @Override
+  public void memberRemoved(String appId, String channel, String userId) {
+    seen.add("removed " + appId + " " + channel + " " + userId);
+  }
+
+  @Override
+  public void memberEvicted(String appId, String channel, String userId) {
+    seen.add("evicted " + appId + " " + channel + " " + userId);
+  }
+
+  @Override
+  public void userOffline(String appId, String userId) {
+    seen.add("offline " + appId + " " + userId);
+  }
+
+  @Override
+  public void countChanged(String appId, String channel) {
+    seen.add("count " + appId + " " + channel);
+  }
+}

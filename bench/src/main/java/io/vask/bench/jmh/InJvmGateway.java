@@ -44,7 +44,7 @@ final class InJvmGateway implements AutoCloseable {
             cluster.bus(),
             cluster.store(),
             cluster.cache(),
-            new WebhookDispatcher(cluster.outbox(), timer, clock, 1000));
+            new WebhookDispatcher(cluster.outbox(), clock));
     subscriptions = new Subscriptions(services, new SubscriptionCounts(services, timer, 1000));
     Loops loops =
         new Loops() {

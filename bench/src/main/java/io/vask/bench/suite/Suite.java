@@ -58,7 +58,10 @@ public final class Suite {
                 "-XX:StartFlightRecording=filename=" + jfr + ",settings=profile,dumponexit=true")
             : List.of();
     double gatewayMaxEvents = 0;
-    try (Servers.Running gateway = servers.gateway(gatewayFlags)) {
+    try (Servers.Running gateway = section("gateway") ? servers.gateway(gatewayFlags) : null) {
+      if (gateway == null) {
+        throw new Skipped();
+      }
       gatewayMaxEvents = deliveryRuns(gateway.target(), 0);
       scenario(
           "client-events",
@@ -68,12 +71,18 @@ public final class Suite {
     } catch (Exception e) {
       error("fanout", "gateway", e);
     }
-    try (Servers.Running ceiling = servers.ceiling()) {
+    try (Servers.Running ceiling = section("ceiling") ? servers.ceiling() : null) {
+      if (ceiling == null) {
+        throw new Skipped();
+      }
       deliveryRuns(ceiling.target(), gatewayMaxEvents);
     } catch (Exception e) {
       error("fanout", "ceiling", e);
     }
-    try (Servers.Running gateway = servers.gateway(List.of())) {
+    try (Servers.Running gateway = section("idle") ? servers.gateway(List.of()) : null) {
+      if (gateway == null) {
+        throw new Skipped();
+      }
       scenario(
           "idle",
           gateway.target(),
@@ -81,7 +90,10 @@ public final class Suite {
     } catch (Exception e) {
       error("idle", "gateway", e);
     }
-    try (Servers.Running cluster = servers.cluster(3)) {
+    try (Servers.Running cluster = section("cluster") ? servers.cluster(3) : null) {
+      if (cluster == null) {
+        throw new Skipped();
+      }
       scenario(
           "cluster-fanout",
           cluster.target(),
@@ -148,7 +160,21 @@ public final class Suite {
     return line;
   }
 
+  /** Thrown to leave a section that {@code --only} excludes. */
+  private static final class Skipped extends Exception {
+    private static final long serialVersionUID = 1L;
+  }
+
+  /** {@code --only gateway,ceiling,idle,cluster} runs a subset of the sections (default: all). */
+  private boolean section(String name) {
+    String only = options.text("only", "");
+    return only.isEmpty() || List.of(only.split(",")).contains(name);
+  }
+
   private void error(String scenario, String target, Exception e) {
+    if (e instanceof Skipped) {
+      return;
+    }
     ResultLine line =
         new ResultLine(scenario, new Target(target, "", List.of(0), List.of(), 0, "", "", ""))
             .put("error", e.getMessage() == null ? e.toString() : e.getMessage());

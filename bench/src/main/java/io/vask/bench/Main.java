@@ -18,6 +18,8 @@ import java.util.List;
  *       pid] [--metrics-port p] [knobs]}: one scenario against a running server;
  *   <li>{@code suite [--out docs/bench] [--gateway-jar path] [--quick]}: the standard set against a
  *       gateway and the ceiling it starts itself, then results JSON and charts;
+ *   <li>{@code report [--in docs/bench/results.json] [--out docs/bench]}: charts and summary.md
+ *       again from saved results;
  *   <li>{@code jmh [JMH options]}: the hot-path microbenchmarks.
  * </ul>
  */
@@ -34,6 +36,13 @@ public final class Main {
       case "ceiling" -> ceiling(Options.parse(rest));
       case "scenario" -> scenario(rest);
       case "suite" -> System.exit(Suite.run(Options.parse(rest)));
+      case "report" -> {
+        Options options = Options.parse(rest);
+        System.exit(
+            io.vask.bench.suite.Report.run(
+                java.nio.file.Path.of(options.text("in", "docs/bench/results.json")),
+                java.nio.file.Path.of(options.text("out", "docs/bench"))));
+      }
       case "jmh" -> org.openjdk.jmh.Main.main(rest.toArray(String[]::new));
       default -> {
         System.err.println("unknown command " + args[0]);

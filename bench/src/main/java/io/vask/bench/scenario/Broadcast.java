@@ -39,8 +39,15 @@ final class Broadcast {
 
   void measure(ResultLine line, List<Long> serverPids) throws Exception {
     double rate = options.decimal("rate", 0);
-    int window = options.integer("window", 20);
     double meanFanout = Math.max(1, options.decimal("mean-fanout", 1));
+    // closed loop: enough deliveries in flight to keep the server busy, few enough that queueing
+    // does not turn into latency (10 000 deliveries at 1.5 M/s wait under 7 ms)
+    int window =
+        options.integer(
+            "window",
+            (int)
+                Math.max(2, Math.ceil(options.integer("window-deliveries", 10_000) / meanFanout)));
+    line.put("window_events", window);
     ApiRequests api =
         new ApiRequests(target.host(), target.appId(), target.appKey(), target.appSecret());
     try (Publisher publisher = new Publisher(target.host(), target.port())) {

@@ -8,7 +8,9 @@ import io.vask.bench.client.Marker;
 import io.vask.bench.client.WsSocket;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
@@ -22,6 +24,8 @@ import org.HdrHistogram.Histogram;
 final class PresenceChurnScenario implements Scenario {
   private static final String CHANNEL = "presence-bench-churn";
   private static final byte[] REMOVED = "member_removed".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] SUCCEEDED =
+      "subscription_succeeded".getBytes(StandardCharsets.US_ASCII);
 
   @Override
   public ResultLine run(Target target, Options options) throws Exception {
@@ -60,14 +64,31 @@ final class PresenceChurnScenario implements Scenario {
                   0)
               .get(10, TimeUnit.SECONDS);
       subscribe(watcher, auth, "watcher");
-      List<WsSocket> pool = client.connectAll(churners, acks, 256, 60_000, s -> {}).sockets();
       acks.awaitSubscribed(1, 10_000);
-      line.put("sockets_open", pool.size() + 1);
       EventLoop driver = client.group().next();
-      ArrayDeque<WsSocket> free = new ArrayDeque<>(pool);
+      ArrayDeque<WsSocket> free = new ArrayDeque<>();
+      Map<WsSocket, long[]> pending = new IdentityHashMap<>();
+      List<WsSocket> pool =
+          client
+              .connectAll(
+                  churners,
+                  (socket, buf, from, to) -> {
+                    if (Marker.contains(buf, from, to, SUCCEEDED)) {
+                      driver.execute(
+                          () ->
+                              acknowledged(driver, socket, pending, free, holdMillis, leaveSentAt));
+                    } else {
+                      acks.onText(socket, buf, from, to);
+                    }
+                  },
+                  256,
+                  60_000,
+                  s -> {})
+              .sockets();
+      driver.submit(() -> free.addAll(pool)).sync();
+      line.put("sockets_open", pool.size() + 1);
       long[] sequence = new long[1];
-      Pacer.run(
-          driver, rate, 1000, n -> join(driver, free, auth, sequence, holdMillis, leaveSentAt));
+      Pacer.run(driver, rate, 1000, n -> join(free, pending, auth, sequence, capacity));
       Deliveries.awaitAtLeast(events::get, 2 * sequence[0], 5000);
       EventLoop watcherLoop = watcher.channel().eventLoop();
       watcherLoop
@@ -83,11 +104,7 @@ final class PresenceChurnScenario implements Scenario {
       Cpu self = Cpu.start(List.of(ProcessHandle.current().pid()));
       long start = System.nanoTime();
       long joins =
-          Pacer.run(
-              driver,
-              rate,
-              millis,
-              n -> join(driver, free, auth, sequence, holdMillis, leaveSentAt));
+          Pacer.run(driver, rate, millis, n -> join(free, pending, auth, sequence, capacity));
       long expected = 2 * sequence[0] - 2 * before;
       Deliveries.awaitAtLeast(() -> events.get() - eventsBefore, expected, holdMillis + 5000);
       double seconds = (System.nanoTime() - start) / 1e9;
@@ -133,29 +150,50 @@ final class PresenceChurnScenario implements Scenario {
     }
   }
 
+  /**
+   * One join: a free churner subscribes with a fresh user id; it leaves {@code hold} after the join
+   * once its own subscription is acknowledged (a member leaving before its join completed is never
+   * announced, so it would not measure anything). Runs on the driver loop.
+   */
   private static boolean join(
-      EventLoop driver,
       ArrayDeque<WsSocket> free,
+      Map<WsSocket, long[]> pending,
       ApiRequests auth,
       long[] sequence,
-      long holdMillis,
-      AtomicLongArray leaveSentAt) {
+      int capacity) {
     WsSocket churner = free.poll();
-    if (churner == null || sequence[0] >= leaveSentAt.length()) {
+    if (churner == null || sequence[0] >= capacity) {
       return false;
     }
     long seq = sequence[0]++;
+    pending.put(churner, new long[] {seq, System.nanoTime()});
     subscribe(churner, auth, Marker.of(System.nanoTime(), seq));
+    return true;
+  }
+
+  /** The churner's subscription was acknowledged: schedule its leave. Runs on the driver loop. */
+  private static void acknowledged(
+      EventLoop driver,
+      WsSocket churner,
+      Map<WsSocket, long[]> pending,
+      ArrayDeque<WsSocket> free,
+      long holdMillis,
+      AtomicLongArray leaveSentAt) {
+    long[] join = pending.remove(churner);
+    if (join == null) {
+      return;
+    }
+    long delay =
+        Math.max(0, join[1] + TimeUnit.MILLISECONDS.toNanos(holdMillis) - System.nanoTime());
     driver.schedule(
         () -> {
-          leaveSentAt.set((int) seq, System.nanoTime());
+          leaveSentAt.set((int) join[0], System.nanoTime());
           churner.sendText(
               "{\"event\":\"pusher:unsubscribe\",\"data\":{\"channel\":\"" + CHANNEL + "\"}}");
           free.add(churner);
         },
-        holdMillis,
-        TimeUnit.MILLISECONDS);
-    return true;
+        delay,
+        TimeUnit.NANOSECONDS);
   }
 
   private static void subscribe(WsSocket socket, ApiRequests auth, String userId) {

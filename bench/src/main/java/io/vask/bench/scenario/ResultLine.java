@@ -16,6 +16,15 @@ public final class ResultLine {
     fields.put("target", target.name());
   }
 
+  private ResultLine() {}
+
+  /** A line read back from results.json. */
+  public static ResultLine of(Map<String, Object> fields) {
+    ResultLine line = new ResultLine();
+    line.fields.putAll(fields);
+    return line;
+  }
+
   public ResultLine put(String name, Object value) {
     fields.put(name, value);
     return this;
@@ -51,6 +60,9 @@ public final class ResultLine {
     Map<String, Object> cpu = new LinkedHashMap<>();
     cpu.put("server_pct", server.percent());
     cpu.put("client_pct", client.percent());
+    cpu.put("server_runqueue_wait_pct", server.runQueueWaitPercent());
+    cpu.put("client_runqueue_wait_pct", client.runQueueWaitPercent());
+    cpu.put("loadavg_1m", Cpu.loadAverage());
     fields.put("cpu", cpu);
     return this;
   }

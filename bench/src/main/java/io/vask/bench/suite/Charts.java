@@ -26,15 +26,16 @@ final class Charts {
       for (ResultLine line : lines) {
         if (!target.equals(line.get("target"))
             || !"fanout".equals(line.get("scenario"))
-            || !(line.get("deliveries_per_sec") instanceof Long dps)) {
+            || !(line.get("deliveries_per_sec") instanceof Number dps)) {
           continue;
         }
         Object rate = line.get("rate");
         if ("max".equals(rate)) {
-          perSize.add(new double[] {((Integer) line.get("subscribers")).doubleValue(), dps});
-        } else if (rate instanceof Double r && line.get("latency_ms") instanceof Map<?, ?> m) {
-          p50.add(new double[] {r, ((Double) m.get("p50"))});
-          p99.add(new double[] {r, ((Double) m.get("p99"))});
+          perSize.add(
+              new double[] {((Number) line.get("subscribers")).doubleValue(), dps.doubleValue()});
+        } else if (rate instanceof Number r && line.get("latency_ms") instanceof Map<?, ?> m) {
+          p50.add(new double[] {r.doubleValue(), ((Number) m.get("p50")).doubleValue()});
+          p99.add(new double[] {r.doubleValue(), ((Number) m.get("p99")).doubleValue()});
         }
       }
       Comparator<double[]> byX = Comparator.comparingDouble(p -> p[0]);

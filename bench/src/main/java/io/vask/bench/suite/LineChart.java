@@ -132,8 +132,11 @@ final class LineChart {
     if (value >= 1_000_000) {
       return String.format("%.2fM", value / 1_000_000);
     }
-    if (value >= 1000) {
+    if (value >= 10_000) {
       return String.format("%.0fk", value / 1000);
+    }
+    if (value >= 1000) {
+      return String.format("%.1fk", value / 1000);
     }
     return value >= 10 || value == 0 ? String.format("%.0f", value) : String.format("%.2f", value);
   }

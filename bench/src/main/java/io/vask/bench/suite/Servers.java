@@ -25,7 +25,8 @@ final class Servers {
           "-XX:+UseG1GC",
           "-XX:MaxDirectMemorySize=256m",
           "-XX:+ExitOnOutOfMemoryError",
-          "-XX:+PerfDisableSharedMem");
+          "-XX:+PerfDisableSharedMem",
+          "-Dio.netty.leakDetection.level=disabled");
 
   private final Path gatewayJar;
   private final Path benchJar;
@@ -73,11 +74,20 @@ final class Servers {
   Running cluster(int nodes) throws Exception {
     List<ServerProcess> started = new ArrayList<>();
     try {
+      Files.createDirectories(workDir);
       int natsPort = ServerProcess.freePort();
       started.add(
           ServerProcess.start(
                   "nats-server",
-                  List.of(natsServer(), "-a", "127.0.0.1", "-p", "" + natsPort),
+                  List.of(
+                      natsServer(),
+                      "-a",
+                      "127.0.0.1",
+                      "-p",
+                      "" + natsPort,
+                      "-js",
+                      "-sd",
+                      Files.createTempDirectory(workDir, "nats-store").toString()),
                   Map.of(),
                   cpus,
                   workDir)

@@ -25,7 +25,9 @@ public final class Suite {
   private final Plan plan;
   private final Servers servers;
   private final Path out;
-  private final List<ResultLine> lines = new ArrayList<>();
+  private final List<ResultLine> lines = java.util.Collections.synchronizedList(new ArrayList<>());
+  private final Instant started = Instant.now();
+  private boolean finished;
 
   private Suite(Options options, Path benchJar) {
     this.options = options;
@@ -42,13 +44,13 @@ public final class Suite {
   public static int run(Options options) throws Exception {
     Path benchJar =
         Path.of(Suite.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-    startWatchdog(options.integer("max-seconds", 570));
-    return new Suite(options, benchJar).runAll();
+    Suite suite = new Suite(options, benchJar);
+    suite.startWatchdog(options.integer("max-seconds", 570));
+    return suite.runAll();
   }
 
   private int runAll() throws Exception {
     Files.createDirectories(out);
-    Instant started = Instant.now();
     Path jfr = out.resolve("gateway.jfr").toAbsolutePath();
     List<String> gatewayFlags =
         Boolean.parseBoolean(options.text("jfr", "false"))
@@ -56,7 +58,10 @@ public final class Suite {
                 "-XX:StartFlightRecording=filename=" + jfr + ",settings=profile,dumponexit=true")
             : List.of();
     double gatewayMaxEvents = 0;
-    try (Servers.Running gateway = servers.gateway(gatewayFlags)) {
+    try (Servers.Running gateway = section("gateway") ? servers.gateway(gatewayFlags) : null) {
+      if (gateway == null) {
+        throw new Skipped();
+      }
       gatewayMaxEvents = deliveryRuns(gateway.target(), 0);
       scenario(
           "client-events",
@@ -66,12 +71,18 @@ public final class Suite {
     } catch (Exception e) {
       error("fanout", "gateway", e);
     }
-    try (Servers.Running ceiling = servers.ceiling()) {
+    try (Servers.Running ceiling = section("ceiling") ? servers.ceiling() : null) {
+      if (ceiling == null) {
+        throw new Skipped();
+      }
       deliveryRuns(ceiling.target(), gatewayMaxEvents);
     } catch (Exception e) {
       error("fanout", "ceiling", e);
     }
-    try (Servers.Running gateway = servers.gateway(List.of())) {
+    try (Servers.Running gateway = section("idle") ? servers.gateway(List.of()) : null) {
+      if (gateway == null) {
+        throw new Skipped();
+      }
       scenario(
           "idle",
           gateway.target(),
@@ -79,7 +90,10 @@ public final class Suite {
     } catch (Exception e) {
       error("idle", "gateway", e);
     }
-    try (Servers.Running cluster = servers.cluster(3)) {
+    try (Servers.Running cluster = section("cluster") ? servers.cluster(3) : null) {
+      if (cluster == null) {
+        throw new Skipped();
+      }
       scenario(
           "cluster-fanout",
           cluster.target(),
@@ -87,13 +101,23 @@ public final class Suite {
     } catch (Exception e) {
       error("cluster-fanout", "gateway-cluster", e);
     }
-    Verdicts.addCeilingFractions(lines);
-    write(started);
-    Charts.write(lines, out);
+    finish(null);
     if (Files.exists(jfr)) {
       Files.writeString(out.resolve("gateway-hot-methods.txt"), HotMethods.summarise(jfr, 30));
     }
     return 0;
+  }
+
+  /** Writes results.json and the charts from the lines so far; once. */
+  private synchronized void finish(String stoppedBecause) throws Exception {
+    if (finished) {
+      return;
+    }
+    finished = true;
+    Verdicts.addCeilingFractions(lines);
+    write(stoppedBecause);
+    Charts.write(lines, out);
+    Summary.write(lines, Verdicts.targets(lines), out.resolve("summary.md"));
   }
 
   /** Fan-out at each size (closed loop), the rate sweep at 1000, channels; returns max events/s. */
@@ -105,8 +129,8 @@ public final class Suite {
             : plan.fanoutSizes().get(plan.fanoutSizes().size() - 1);
     for (int size : plan.fanoutSizes()) {
       ResultLine line = scenario("fanout", target, opts().with("subscribers", size));
-      if (size == sweepSize && line.get("events_per_sec") instanceof Long e) {
-        maxEvents = e;
+      if (size == sweepSize && line.get("events_per_sec") instanceof Number e) {
+        maxEvents = e.doubleValue();
       }
     }
     double base = gatewayMaxEvents > 0 ? gatewayMaxEvents : maxEvents;
@@ -132,23 +156,46 @@ public final class Suite {
     } catch (Exception e) {
       line = new ResultLine(name, target).put("error", e.toString());
     }
-    System.out.println(line.json());
-    lines.add(line);
+    record(line);
     return line;
   }
 
+  /** Thrown to leave a section that {@code --only} excludes. */
+  private static final class Skipped extends Exception {
+    private static final long serialVersionUID = 1L;
+  }
+
+  /** {@code --only gateway,ceiling,idle,cluster} runs a subset of the sections (default: all). */
+  private boolean section(String name) {
+    String only = options.text("only", "");
+    return only.isEmpty() || List.of(only.split(",")).contains(name);
+  }
+
   private void error(String scenario, String target, Exception e) {
+    if (e instanceof Skipped) {
+      return;
+    }
     ResultLine line =
         new ResultLine(scenario, new Target(target, "", List.of(0), List.of(), 0, "", "", ""))
             .put("error", e.getMessage() == null ? e.toString() : e.getMessage());
+    record(line);
+  }
+
+  /**
+   * Prints and keeps a line; synchronized with {@link #finish} so a watchdog stop sees whole lines.
+   */
+  private synchronized void record(ResultLine line) {
     System.out.println(line.json());
     lines.add(line);
   }
 
-  private void write(Instant started) throws Exception {
+  private void write(String stoppedBecause) throws Exception {
     Map<String, Object> doc = new LinkedHashMap<>();
     doc.put("started", started.toString());
     doc.put("finished", Instant.now().toString());
+    if (stoppedBecause != null) {
+      doc.put("stopped_early", stoppedBecause);
+    }
     doc.put("machine", Machine.describe());
     doc.put("server_cpus", options.text("server-cpus", "0"));
     doc.put("server_jvm_flags", Servers.JVM_FLAGS);
@@ -162,17 +209,22 @@ public final class Suite {
         .writeValue(out.resolve("results.json").toFile(), doc);
   }
 
-  private static void startWatchdog(int seconds) {
+  /** At the time limit: keep what was measured (results, charts), then end with status 3. */
+  private void startWatchdog(int seconds) {
     Thread watchdog =
         new Thread(
             () -> {
               try {
                 Thread.sleep(seconds * 1000L);
                 System.err.println("bench: time limit of " + seconds + " s reached, stopping");
-                System.exit(3);
+                finish("time limit of " + seconds + " s");
               } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+                return;
+              } catch (Exception e) {
+                System.err.println("bench: could not write partial results: " + e);
               }
+              System.exit(3);
             },
             "bench-watchdog");
     watchdog.setDaemon(true);

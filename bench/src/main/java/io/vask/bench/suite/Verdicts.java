@@ -22,13 +22,13 @@ final class Verdicts {
       for (ResultLine ceiling : lines) {
         if ("ceiling".equals(ceiling.get("target"))
             && Objects.equals(ceiling.get("scenario"), gateway.get("scenario"))
-            && Objects.equals(ceiling.get("subscribers"), gateway.get("subscribers"))
-            && Objects.equals(ceiling.get("rate"), gateway.get("rate"))
-            && ceiling.get("deliveries_per_sec") instanceof Long c
-            && c > 0) {
-          long g = (Long) gateway.get("deliveries_per_sec");
+            && same(ceiling.get("subscribers"), gateway.get("subscribers"))
+            && same(ceiling.get("rate"), gateway.get("rate"))
+            && ceiling.get("deliveries_per_sec") instanceof Number c
+            && c.longValue() > 0) {
+          long g = ((Number) gateway.get("deliveries_per_sec")).longValue();
           gateway.put("ceiling_deliveries_per_sec", c);
-          gateway.put("fraction_of_ceiling", Math.round(1000.0 * g / c) / 1000.0);
+          gateway.put("fraction_of_ceiling", Math.round(1000.0 * g / c.doubleValue()) / 1000.0);
         }
       }
     }
@@ -40,8 +40,8 @@ final class Verdicts {
       ResultLine line = find(lines, "gateway", "fanout", size, "max");
       Object fraction = line == null ? null : line.get("fraction_of_ceiling");
       boolean met =
-          fraction instanceof Double f
-              && f >= 0.7
+          fraction instanceof Number f
+              && f.doubleValue() >= 0.7
               && loss(line) == 0
               && p99(line, "latency_ms") < 100;
       out.add(
@@ -67,7 +67,7 @@ final class Verdicts {
         verdict(
             "idle: <= 4 KiB per connection (heap after GC + direct) at 15 000",
             idle == null ? "not run" : perConnection + " B/connection at " + idle.get("subscribed"),
-            perConnection instanceof Long b && b <= 4096));
+            perConnection instanceof Number b && b.longValue() <= 4096));
     ResultLine churn = find(lines, "gateway", "presence-churn", null, null);
     out.add(
         verdict(
@@ -92,11 +92,12 @@ final class Verdicts {
       clusterText = "error: " + cluster.get("error");
     } else if (cluster != null
         && single != null
-        && cluster.get("deliveries_per_sec") instanceof Long c
-        && single.get("deliveries_per_sec") instanceof Long s
-        && s > 0) {
-      clusterMet = c >= 0.8 * s && loss(cluster) == 0;
-      clusterText = String.format("%.2f of single gateway, loss %d", (double) c / s, loss(cluster));
+        && cluster.get("deliveries_per_sec") instanceof Number c
+        && single.get("deliveries_per_sec") instanceof Number s
+        && s.longValue() > 0) {
+      double ratio = c.doubleValue() / s.doubleValue();
+      clusterMet = ratio >= 0.8 && loss(cluster) == 0;
+      clusterText = String.format("%.2f of single gateway, loss %d", ratio, loss(cluster));
     }
     out.add(
         verdict("cluster-fanout 3 gateways: >= 80% of single gateway", clusterText, clusterMet));
@@ -116,8 +117,8 @@ final class Verdicts {
     for (ResultLine line : lines) {
       if (target.equals(line.get("target"))
           && scenario.equals(line.get("scenario"))
-          && (size == null || size.equals(line.get("subscribers")))
-          && (rate == null || rate.equals(line.get("rate")))) {
+          && (size == null || same(size, line.get("subscribers")))
+          && (rate == null || same(rate, line.get("rate")))) {
         return line;
       }
     }
@@ -125,15 +126,23 @@ final class Verdicts {
   }
 
   private static long loss(ResultLine line) {
-    return line != null && line.get("loss") instanceof Long l ? l : -1;
+    return line != null && line.get("loss") instanceof Number l ? l.longValue() : -1;
   }
 
   static double p99(ResultLine line, String field) {
     if (line != null
         && line.get(field) instanceof Map<?, ?> m
-        && m.get("p99") instanceof Double d) {
-      return d;
+        && m.get("p99") instanceof Number d) {
+      return d.doubleValue();
     }
     return Double.MAX_VALUE;
+  }
+
+  /** Equal values, numbers compared by value whatever their boxed type (JSON reads them back). */
+  static boolean same(Object a, Object b) {
+    if (a instanceof Number x && b instanceof Number y) {
+      return x.doubleValue() == y.doubleValue();
+    }
+    return Objects.equals(a, b);
   }
 }

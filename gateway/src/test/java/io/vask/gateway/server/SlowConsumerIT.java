@@ -1,0 +1,143 @@
+package io.vask.gateway.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vask.gateway.Gateway;
+import io.vask.gateway.GatewaySettings;
+import io.vask.gateway.protocol.Signatures;
+import io.vask.gateway.testing.RawSocket;
+import io.vask.gateway.testing.TestGateways;
+import io.vask.gateway.testing.TestSocket;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The fan-out write path keeps its bounds: a subscriber that stops reading is closed once its
+ * queued bytes pass {@code VASK_MAX_PENDING_BYTES} (counted as a 4100 close), while a reading
+ * subscriber of the same channel receives every event, in publish order.
+ */
+class SlowConsumerIT {
+  private static final int EVENTS = 1500;
+  private static final int BATCH = 20;
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private final HttpClient http =
+      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+  private Gateway gateway;
+
+  @BeforeEach
+  void start() {
+    GatewaySettings d = TestGateways.settings(30, 300_000);
+    GatewaySettings settings =
+        new GatewaySettings(
+            d.host(),
+            0,
+            0,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            1,
+            null,
+            null,
+            "text",
+            2,
+            64 * 1024,
+            60_000,
+            d.pongTimeoutSeconds(),
+            d.maxBodyBytes(),
+            d.appsReloadMillis(),
+            d.authorizationTimeoutMillis());
+    gateway = TestGateways.start(settings, TestGateways.app("1", true, 0, 120, false));
+  }
+
+  @AfterEach
+  void stop() {
+    gateway.close();
+  }
+
+  @Test
+  void aSocketThatStopsReadingIsClosedWhileAReaderGetsEveryEventInOrder() throws Exception {
+    try (RawSocket silent = RawSocket.upgrade(gateway.port(), "/app/key-1", 4096);
+        TestSocket reader = TestSocket.connect(gateway.port(), "/app/key-1")) {
+      silent.readUntil("connection_established");
+      silent.sendText("{\"event\":\"pusher:subscribe\",\"data\":{\"channel\":\"firehose\"}}");
+      silent.readUntil("subscription_succeeded");
+      reader.send("{\"event\":\"pusher:subscribe\",\"data\":{\"channel\":\"firehose\"}}");
+      reader.await("pusher_internal:subscription_succeeded");
+
+      // published in batches the reader confirms, so only the silent socket falls behind the cap
+      String padding = "x".repeat(6000);
+      int received = 0;
+      for (int i = 0; i < EVENTS; i++) {
+        trigger(
+            "{\"name\":\"tick\",\"channel\":\"firehose\",\"data\":\"" + i + " " + padding + "\"}");
+        if ((i + 1) % BATCH == 0 || i == EVENTS - 1) {
+          for (; received <= i; received++) {
+            int expected = received;
+            JsonNode event =
+                reader.await(e -> "tick".equals(e.path("event").asText()), "tick " + expected);
+            assertThat(event.get("data").asText()).startsWith(expected + " ");
+          }
+        }
+      }
+      await()
+          .atMost(Duration.ofSeconds(20))
+          .until(() -> gateway.metrics().slowConsumersClosed.value() == 1);
+      assertThat(reader.isClosed()).isFalse();
+      assertThat(drainsToEndOfStream(silent)).isTrue();
+    }
+  }
+
+  /** Reads what the server had queued until the connection ends; false if it stays open. */
+  private static boolean drainsToEndOfStream(RawSocket socket) {
+    try {
+      while (true) {
+        if (socket.read().opcode() == 0x8) {
+          return true;
+        }
+      }
+    } catch (IOException ended) {
+      return true;
+    }
+  }
+
+  private void trigger(String body) throws Exception {
+    String path = "/apps/1/events";
+    String query =
+        "auth_key=key-1&auth_timestamp="
+            + System.currentTimeMillis() / 1000
+            + "&auth_version=1.0&body_md5="
+            + Signatures.md5Hex(body.getBytes(StandardCharsets.UTF_8));
+    String signature = Signatures.hmacSha256Hex("secret-1", "POST\n" + path + "\n" + query);
+    HttpResponse<String> response =
+        http.send(
+            HttpRequest.newBuilder(
+                    URI.create(
+                        "http://127.0.0.1:"
+                            + gateway.port()
+                            + path
+                            + "?"
+                            + query
+                            + "&auth_signature="
+                            + signature))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    JSON.readTree(response.body());
+  }
+}

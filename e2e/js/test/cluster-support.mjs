@@ -2,12 +2,13 @@
 // (the shaded jar) sharing it, on free ports, plus Pusher SDK clients pointed at any pod.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync, existsSync, rmSync, openSync } from 'node:fs';
-import { createServer, connect } from 'node:net';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Pusher from 'pusher-js';
 import PusherServer from 'pusher';
+import { freePort } from '../harness/ports.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const JAR = resolve(here, '../../../gateway/target/vask-gateway.jar');
@@ -15,15 +16,9 @@ const NATS_SERVER = process.env.NATS_SERVER || '/usr/sbin/nats-server';
 
 export const APP = { id: 'cluster-js', key: 'key-cluster-js', secret: 'secret-cluster-js' };
 
-export function freePort() {
-  return new Promise((ok, fail) => {
-    const server = createServer();
-    server.once('error', fail);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => ok(port));
-    });
-  });
+/** The caller's environment minus VASK_* (the gateway refuses names it does not know). */
+function withoutVaskVariables(env) {
+  return Object.fromEntries(Object.entries(env).filter(([name]) => !name.startsWith('VASK_')));
 }
 
 /** Polls {@code check} until it returns a truthy value (or throws after {@code ms}). */
@@ -67,7 +62,7 @@ export async function startCluster(count = 3) {
   const natsPort = await freePort();
   children.push(spawn(NATS_SERVER, ['-a', '127.0.0.1', '-p', String(natsPort), '-js', '-sd', join(dir, 'js')],
     { stdio: ['ignore', log, log] }));
-  await until(() => accepting(natsPort), 20000, 'nats-server');
+  const natsUp = until(() => accepting(natsPort), 20000, 'nats-server');
 
   const appsFile = join(dir, 'apps.json');
   writeFileSync(appsFile, JSON.stringify({ apps: [{ ...APP, clientEvents: true }] }));
@@ -80,7 +75,7 @@ export async function startCluster(count = 3) {
       const child = spawn('java', ['-Xmx128m', '-XX:TieredStopAtLevel=1', '-jar', JAR], {
         stdio: ['ignore', log, log],
         env: {
-          ...process.env,
+          ...withoutVaskVariables(process.env),
           VASK_HOST: '127.0.0.1',
           VASK_PORT: String(port),
           VASK_METRICS_PORT: String(metricsPort),
@@ -98,7 +93,14 @@ export async function startCluster(count = 3) {
     }
   }
   const pods = [];
-  for (let i = 0; i < count; i++) pods.push(await startPod(i));
+  try {
+    await natsUp;
+    for (let i = 0; i < count; i++) pods.push(await startPod(i));
+  } catch (e) {
+    // the children would keep node (and CI) alive
+    children.forEach((child) => child.kill('SIGKILL'));
+    throw e;
+  }
 
   const clients = [];
   return {

@@ -85,7 +85,7 @@ public final class Gateway implements AutoCloseable {
             timer,
             clock,
             retries,
-            new WebhookMetrics(metrics.registry, cluster.outbox()::depth),
+            new WebhookMetrics(metrics.registry, cluster.outbox()::depth, cluster.outbox()::lost),
             100);
 
     ChannelRegistry registry = new ChannelRegistry(server.loops().count());

@@ -28,6 +28,9 @@ public interface WebhookOutbox extends AutoCloseable {
   /** Events waiting for delivery (for metrics). */
   long depth();
 
+  /** Events the outbox could not keep: full, unreadable, or not yet stored at shutdown. */
+  long lost();
+
   @Override
   void close();
 }

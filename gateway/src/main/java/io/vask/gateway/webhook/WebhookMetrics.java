@@ -11,7 +11,7 @@ public final class WebhookMetrics {
   final Counter retried;
   final Counter dropped;
 
-  public WebhookMetrics(MetricRegistry registry, LongSupplier queueDepth) {
+  public WebhookMetrics(MetricRegistry registry, LongSupplier queueDepth, LongSupplier lost) {
     sent = registry.counter("vask_webhooks_sent_total", "Webhook requests answered with 2xx");
     failed =
         registry.counter("vask_webhooks_failed_total", "Webhook attempts that failed or timed out");
@@ -21,6 +21,11 @@ public final class WebhookMetrics {
             "vask_webhooks_dropped_total", "Webhook requests given up after the retry span");
     registry.gauge(
         "vask_webhooks_queue_depth", "Webhook events waiting for delivery", queueDepth::getAsLong);
+    // a gauge over the outbox's own count: the outbox, not the sender, knows when it loses one
+    registry.gauge(
+        "vask_webhooks_outbox_lost",
+        "Webhook events the outbox could not keep (full, unreadable, unstored at shutdown)",
+        lost::getAsLong);
   }
 
   public long sentCount() {

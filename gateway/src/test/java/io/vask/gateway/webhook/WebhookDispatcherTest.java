@@ -160,6 +160,11 @@ class WebhookDispatcherTest {
     }
 
     @Override
+    public long lost() {
+      return 0;
+    }
+
+    @Override
     public void close() {}
   }
 }

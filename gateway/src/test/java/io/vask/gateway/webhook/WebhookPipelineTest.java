@@ -35,7 +35,7 @@ class WebhookPipelineTest {
   private final RecordingScheduler timer = new RecordingScheduler();
   private final LocalWebhookOutbox outbox = new LocalWebhookOutbox(1000);
   private final MetricRegistry registry = new MetricRegistry();
-  private final WebhookMetrics metrics = new WebhookMetrics(registry, outbox::depth);
+  private final WebhookMetrics metrics = new WebhookMetrics(registry, outbox::depth, outbox::lost);
   private final AppSettings app =
       app(false, hook(receiver.url("/hook"), null, "channel_occupied", "cache_miss"));
   private final WebhookDispatcher webhooks = new WebhookDispatcher(outbox, Clock.systemUTC());

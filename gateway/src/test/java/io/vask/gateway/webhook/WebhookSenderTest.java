@@ -50,7 +50,7 @@ class WebhookSenderTest {
   private final WebhookReceiver receiver = WebhookReceiver.start();
   private final HttpClient client =
       HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-  private final WebhookMetrics metrics = new WebhookMetrics(new MetricRegistry(), () -> 0);
+  private final WebhookMetrics metrics = new WebhookMetrics(new MetricRegistry(), () -> 0, () -> 0);
   private RecordingScheduler timer = new RecordingScheduler();
 
   @AfterEach

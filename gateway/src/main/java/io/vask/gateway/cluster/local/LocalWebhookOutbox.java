@@ -79,7 +79,8 @@ public final class LocalWebhookOutbox implements WebhookOutbox {
   }
 
   /** Events dropped because the outbox was full. */
-  public long dropped() {
+  @Override
+  public long lost() {
     return dropped.get();
   }
 

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,6 +36,7 @@ public final class NatsWebhookOutbox implements WebhookOutbox {
   private final ScheduledExecutorService timer;
   private final Map<String, WebhookEvent> unpublished = new ConcurrentHashMap<>();
   private final Map<Message, Boolean> inFlight = new ConcurrentHashMap<>();
+  private final AtomicLong lost = new AtomicLong();
   private volatile boolean running = true;
   private Thread puller;
 
@@ -70,6 +72,7 @@ public final class NatsWebhookOutbox implements WebhookOutbox {
 
   private void retryLater(WebhookEvent event, Throwable error) {
     if (!running) {
+      lost.incrementAndGet();
       LOG.warn("webhook {} {} not stored before shutdown", event.name(), event.id());
       return;
     }
@@ -117,6 +120,7 @@ public final class NatsWebhookOutbox implements WebhookOutbox {
   private void hand(Deliverer deliverer, Message message) {
     WebhookEvent event = WebhookCodec.decode(message.getData()).orElse(null);
     if (event == null) {
+      lost.incrementAndGet();
       LOG.warn("unreadable webhook message dropped");
       message.term();
       return;
@@ -165,6 +169,11 @@ public final class NatsWebhookOutbox implements WebhookOutbox {
   @Override
   public long depth() {
     return unpublished.size() + inFlight.size();
+  }
+
+  @Override
+  public long lost() {
+    return lost.get();
   }
 
   @Override

@@ -59,7 +59,7 @@ class LocalWebhookOutboxTest {
     outbox.enqueue(event("c"));
 
     assertThat(handed).extracting(WebhookEvent::id).containsExactly("a", "b");
-    assertThat(outbox.dropped()).isEqualTo(1);
+    assertThat(outbox.lost()).isEqualTo(1);
     pending.forEach(done -> done.complete(null));
     outbox.enqueue(event("c"));
     assertThat(handed).extracting(WebhookEvent::id).containsExactly("a", "b", "c");

@@ -10,7 +10,7 @@ import io.vask.e2e.support.AuthEndpoint;
 import io.vask.e2e.support.E2eGateway;
 import io.vask.e2e.support.SdkClient;
 import io.vask.e2e.support.TestApps;
-import io.vask.e2e.support.WebhookReceiver;
+import io.vask.gateway.testing.WebhookReceiver;
 import java.util.List;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;

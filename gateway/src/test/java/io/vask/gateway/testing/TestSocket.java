@@ -39,6 +39,11 @@ public final class TestSocket implements AutoCloseable {
     socket.sendText(text, true).join();
   }
 
+  /** The next frame, whatever it is; fails after 10 s. */
+  public JsonNode next() {
+    return await(frame -> true, "of any kind");
+  }
+
   /** The next frame with this event name; fails after 10 s. */
   public JsonNode await(String event) {
     return await(frame -> event.equals(frame.path("event").asText()), event);

@@ -5,20 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.vask.contract.AppSettings;
-import io.vask.e2e.support.AuthEndpoint;
-import io.vask.e2e.support.E2eGateway;
 import io.vask.e2e.support.Inbox;
+import io.vask.e2e.support.OneAppFixture;
 import io.vask.e2e.support.SdkClient;
 import io.vask.e2e.support.TestApps;
 import io.vask.gateway.protocol.Json;
 import io.vask.gateway.testing.TestSocket;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Cache channels (PROTOCOL.md §6) and end-to-end encrypted channels (§7) with the Java SDKs:
@@ -27,50 +22,21 @@ import org.junit.jupiter.api.Test;
  */
 class CacheAndEncryptedIT {
   private static final AppSettings APP = TestApps.app("features");
-  private static E2eGateway gateway;
-  private static AuthEndpoint auth;
-  private static com.pusher.rest.Pusher api;
-  private final List<SdkClient> clients = new ArrayList<>();
-
-  @BeforeAll
-  static void start() {
-    gateway = E2eGateway.start(APP);
-    auth = AuthEndpoint.start(APP);
-    api = gateway.api(APP);
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    api.close();
-    auth.close();
-    gateway.close();
-  }
-
-  @AfterEach
-  void disconnect() {
-    clients.forEach(SdkClient::close);
-  }
-
-  private SdkClient connected(String userId) {
-    SdkClient client = gateway.client(APP, auth, userId);
-    clients.add(client);
-    client.connect();
-    return client;
-  }
+  @RegisterExtension static final OneAppFixture FIXTURE = new OneAppFixture(APP);
 
   @Test
   void aCacheChannelReplaysItsLastEventToANewSubscriber() {
-    ok(api.trigger("cache-weather", "forecast", Map.of("sky", "grey")));
-    ok(api.trigger("cache-weather", "forecast", Map.of("sky", "blue")));
-    ok(api.trigger("private-cache-scores", "score", Map.of("home", 2)));
+    ok(FIXTURE.api().trigger("cache-weather", "forecast", Map.of("sky", "grey")));
+    ok(FIXTURE.api().trigger("cache-weather", "forecast", Map.of("sky", "blue")));
+    ok(FIXTURE.api().trigger("private-cache-scores", "score", Map.of("home", 2)));
 
-    SdkClient late = connected("late");
+    SdkClient late = FIXTURE.connected("late");
     Inbox weather = late.subscribe("cache-weather", "forecast", "pusher:cache_miss");
     Inbox scores = late.subscribePrivate("private-cache-scores", "score", "pusher:cache_miss");
 
     assertThat(weather.awaitEvent("forecast").getData()).isEqualTo("{\"sky\":\"blue\"}");
     assertThat(scores.awaitEvent("score").getData()).isEqualTo("{\"home\":2}");
-    ok(api.trigger("cache-weather", "forecast", Map.of("sky", "red")));
+    ok(FIXTURE.api().trigger("cache-weather", "forecast", Map.of("sky", "red")));
     weather.awaitEvent(e -> e.getData().contains("red"));
     assertThat(weather.events("forecast")).hasSize(2);
     assertThat(weather.events("pusher:cache_miss")).isEmpty();
@@ -78,7 +44,7 @@ class CacheAndEncryptedIT {
 
   @Test
   void anEmptyCacheChannelAnswersWithCacheMiss() {
-    SdkClient client = connected("curious");
+    SdkClient client = FIXTURE.connected("curious");
     Inbox empty = client.subscribe("cache-nothing-yet", "pusher:cache_miss", "news");
     assertThat(empty.awaitEvent("pusher:cache_miss").getChannelName())
         .isEqualTo("cache-nothing-yet");
@@ -88,12 +54,15 @@ class CacheAndEncryptedIT {
   @Test
   void encryptedEventsAreDecryptedByTheSdkAndPassThroughTheGatewayAsCiphertext() {
     String channel = "private-encrypted-vault";
-    SdkClient client = connected("keyholder");
+    SdkClient client = FIXTURE.connected("keyholder");
     Inbox vault = client.subscribePrivateEncrypted(channel, "secret");
-    try (TestSocket onlooker = TestSocket.connect(gateway.port(), "/app/" + APP.key())) {
+    try (TestSocket onlooker = TestSocket.connect(FIXTURE.gateway().port(), "/app/" + APP.key())) {
       String socketId = onlooker.socketId();
       String auth =
-          Json.parse(api.authenticate(socketId, channel)).orElseThrow().get("auth").asText();
+          Json.parse(FIXTURE.api().authenticate(socketId, channel))
+              .orElseThrow()
+              .get("auth")
+              .asText();
       onlooker.send(
           "{\"event\":\"pusher:subscribe\",\"data\":{\"channel\":\""
               + channel
@@ -102,7 +71,7 @@ class CacheAndEncryptedIT {
               + "\"}}");
       onlooker.await("pusher_internal:subscription_succeeded");
 
-      ok(api.trigger(channel, "secret", Map.of("combination", "12-34-56")));
+      ok(FIXTURE.api().trigger(channel, "secret", Map.of("combination", "12-34-56")));
 
       assertThat(vault.awaitEvent("secret").getData()).isEqualTo("{\"combination\":\"12-34-56\"}");
       assertThat(vault.failures()).isEmpty();

@@ -8,17 +8,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.pusher.client.channel.PusherEvent;
 import com.pusher.rest.data.Event;
 import io.vask.contract.AppSettings;
-import io.vask.e2e.support.AuthEndpoint;
-import io.vask.e2e.support.E2eGateway;
 import io.vask.e2e.support.Inbox;
+import io.vask.e2e.support.OneAppFixture;
 import io.vask.e2e.support.SdkClient;
 import io.vask.e2e.support.TestApps;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Public, private and presence channels with pusher-java-client subscribing (authorized through a
@@ -26,45 +23,20 @@ import org.junit.jupiter.api.Test;
  */
 class ChannelsIT {
   private static final AppSettings APP = TestApps.app("channels");
-  private static E2eGateway gateway;
-  private static AuthEndpoint auth;
-  private static com.pusher.rest.Pusher api;
-  private final List<SdkClient> clients = new java.util.ArrayList<>();
-
-  @BeforeAll
-  static void start() {
-    gateway = E2eGateway.start(APP);
-    auth = AuthEndpoint.start(APP);
-    api = gateway.api(APP);
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    api.close();
-    auth.close();
-    gateway.close();
-  }
-
-  @AfterEach
-  void disconnect() {
-    clients.forEach(SdkClient::close);
-  }
-
-  private SdkClient connected(String userId) {
-    SdkClient client = gateway.client(APP, auth, userId);
-    clients.add(client);
-    client.connect();
-    return client;
-  }
+  @RegisterExtension static final OneAppFixture FIXTURE = new OneAppFixture(APP);
 
   @Test
   void everyChannelTypeReceivesOneTriggerToSeveralChannels() {
-    SdkClient client = connected("ann");
+    SdkClient client = FIXTURE.connected("ann");
     Inbox news = client.subscribe("news", "update");
     Inbox orders = client.subscribePrivate("private-orders", "update");
     Inbox lobby = client.subscribePresence("presence-lobby", "update");
 
-    ok(api.trigger(List.of("news", "private-orders", "presence-lobby"), "update", Map.of("n", 1)));
+    ok(
+        FIXTURE
+            .api()
+            .trigger(
+                List.of("news", "private-orders", "presence-lobby"), "update", Map.of("n", 1)));
 
     for (Inbox inbox : List.of(news, orders, lobby)) {
       PusherEvent event = inbox.awaitEvent("update");
@@ -76,15 +48,17 @@ class ChannelsIT {
 
   @Test
   void batchTriggerDeliversEachEventToItsChannel() {
-    SdkClient client = connected("bob");
+    SdkClient client = FIXTURE.connected("bob");
     Inbox first = client.subscribe("batch-one", "tick");
     Inbox second = client.subscribePrivate("private-batch-two", "tock");
 
     ok(
-        api.trigger(
-            List.of(
-                new Event("batch-one", "tick", Map.of("i", 1)),
-                new Event("private-batch-two", "tock", Map.of("i", 2)))));
+        FIXTURE
+            .api()
+            .trigger(
+                List.of(
+                    new Event("batch-one", "tick", Map.of("i", 1)),
+                    new Event("private-batch-two", "tock", Map.of("i", 2)))));
 
     assertThat(first.awaitEvent("tick").getData()).isEqualTo("{\"i\":1}");
     assertThat(second.awaitEvent("tock").getData()).isEqualTo("{\"i\":2}");
@@ -92,14 +66,14 @@ class ChannelsIT {
 
   @Test
   void socketIdExcludesTheTriggeringConnectionOnly() {
-    SdkClient author = connected("author");
-    SdkClient reader = connected("reader");
+    SdkClient author = FIXTURE.connected("author");
+    SdkClient reader = FIXTURE.connected("reader");
     String authorSocket = author.pusher().getConnection().getSocketId();
     Inbox authorInbox = author.subscribe("comments", "posted");
     Inbox readerInbox = reader.subscribe("comments", "posted");
 
-    ok(api.trigger("comments", "posted", Map.of("seq", "excluded"), authorSocket));
-    ok(api.trigger("comments", "posted", Map.of("seq", "everyone")));
+    ok(FIXTURE.api().trigger("comments", "posted", Map.of("seq", "excluded"), authorSocket));
+    ok(FIXTURE.api().trigger("comments", "posted", Map.of("seq", "everyone")));
 
     readerInbox.awaitEvent(e -> e.getData().contains("everyone"));
     assertThat(readerInbox.events("posted")).hasSize(2);
@@ -111,58 +85,68 @@ class ChannelsIT {
 
   @Test
   void channelQueriesAnswerWithCountsAndMembers() {
-    SdkClient ann = connected("q-ann");
-    SdkClient bob = connected("q-bob");
+    SdkClient ann = FIXTURE.connected("q-ann");
+    SdkClient bob = FIXTURE.connected("q-bob");
     ann.subscribePresence("presence-query-room");
     bob.subscribePresence("presence-query-room");
     ann.subscribe("query-public");
     bob.subscribe("query-public");
 
     JsonNode presence =
-        get(api, "/channels", Map.of("filter_by_prefix", "presence-query", "info", "user_count"));
+        get(
+            FIXTURE.api(),
+            "/channels",
+            Map.of("filter_by_prefix", "presence-query", "info", "user_count"));
     assertThat(presence.get("channels").size()).isEqualTo(1);
     assertThat(presence.at("/channels/presence-query-room/user_count").asInt()).isEqualTo(2);
 
-    JsonNode all = get(api, "/channels", Map.of("filter_by_prefix", "query-"));
+    JsonNode all = get(FIXTURE.api(), "/channels", Map.of("filter_by_prefix", "query-"));
     assertThat(all.get("channels").has("query-public")).isTrue();
     assertThat(all.at("/channels/query-public").size()).isZero();
 
-    JsonNode info = get(api, "/channels/query-public", Map.of("info", "subscription_count"));
+    JsonNode info =
+        get(FIXTURE.api(), "/channels/query-public", Map.of("info", "subscription_count"));
     assertThat(info.get("occupied").asBoolean()).isTrue();
     assertThat(info.get("subscription_count").asInt()).isEqualTo(2);
 
     JsonNode room =
-        get(api, "/channels/presence-query-room", Map.of("info", "user_count,subscription_count"));
+        get(
+            FIXTURE.api(),
+            "/channels/presence-query-room",
+            Map.of("info", "user_count,subscription_count"));
     assertThat(room.get("user_count").asInt()).isEqualTo(2);
     assertThat(room.get("subscription_count").asInt()).isEqualTo(2);
 
-    JsonNode users = get(api, "/channels/presence-query-room/users", Map.of());
+    JsonNode users = get(FIXTURE.api(), "/channels/presence-query-room/users", Map.of());
     assertThat(users.get("users").findValuesAsText("id"))
         .containsExactlyInAnyOrder("q-ann", "q-bob");
 
-    JsonNode empty = get(api, "/channels/nobody-here", Map.of("info", "subscription_count"));
+    JsonNode empty =
+        get(FIXTURE.api(), "/channels/nobody-here", Map.of("info", "subscription_count"));
     assertThat(empty.get("occupied").asBoolean()).isFalse();
   }
 
   @Test
   void triggerWithInfoReturnsCountsPerChannel() {
-    SdkClient ann = connected("i-ann");
-    SdkClient bob = connected("i-bob");
+    SdkClient ann = FIXTURE.connected("i-ann");
+    SdkClient bob = FIXTURE.connected("i-bob");
     ann.subscribePresence("presence-info-room");
     bob.subscribePresence("presence-info-room");
     ann.subscribe("info-public");
 
     JsonNode answer =
         ok(
-            api.post(
-                "/events",
-                "{\"name\":\"ping\",\"data\":\"{}\",\"channels\":[\"presence-info-room\","
-                    + "\"info-public\"],\"info\":\"user_count,subscription_count\"}"));
+            FIXTURE
+                .api()
+                .post(
+                    "/events",
+                    "{\"name\":\"ping\",\"data\":\"{}\",\"channels\":[\"presence-info-room\","
+                        + "\"info-public\"],\"info\":\"user_count,subscription_count\"}"));
 
     assertThat(answer.at("/channels/presence-info-room/user_count").asInt()).isEqualTo(2);
     assertThat(answer.at("/channels/presence-info-room/subscription_count").asInt()).isEqualTo(2);
     assertThat(answer.at("/channels/info-public/subscription_count").asInt()).isEqualTo(1);
     assertThat(answer.at("/channels/info-public").has("user_count")).isFalse();
-    assertThat(ok(api.trigger("info-public", "ping", Map.of())).size()).isZero();
+    assertThat(ok(FIXTURE.api().trigger("info-public", "ping", Map.of())).size()).isZero();
   }
 }

@@ -8,19 +8,14 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.pusher.client.channel.User;
 import io.vask.contract.AppSettings;
-import io.vask.e2e.support.AuthEndpoint;
-import io.vask.e2e.support.E2eGateway;
 import io.vask.e2e.support.Inbox;
+import io.vask.e2e.support.OneAppFixture;
 import io.vask.e2e.support.SdkClient;
 import io.vask.e2e.support.TestApps;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Presence with pusher-java-client (PROTOCOL.md §2.6): members see each other with their user info,
@@ -32,47 +27,18 @@ import org.junit.jupiter.api.Test;
  */
 class PresenceIT {
   private static final AppSettings APP = TestApps.app("presence");
-  private static E2eGateway gateway;
-  private static AuthEndpoint auth;
-  private static com.pusher.rest.Pusher api;
-  private final List<SdkClient> clients = new ArrayList<>();
+  @RegisterExtension static final OneAppFixture FIXTURE = new OneAppFixture(APP);
   private int sentinels;
-
-  @BeforeAll
-  static void start() {
-    gateway = E2eGateway.start(APP);
-    auth = AuthEndpoint.start(APP);
-    api = gateway.api(APP);
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    api.close();
-    auth.close();
-    gateway.close();
-  }
-
-  @AfterEach
-  void disconnect() {
-    clients.forEach(SdkClient::close);
-  }
-
-  private SdkClient connected(String userId) {
-    SdkClient client = gateway.client(APP, auth, userId);
-    clients.add(client);
-    client.connect();
-    return client;
-  }
 
   /** Triggers a sentinel and waits until {@code inbox} has it: earlier frames are in too. */
   private void settle(String channel, Inbox inbox) {
     String marker = "{\"sentinel\":" + (++sentinels) + "}";
-    ok(api.trigger(channel, "sentinel", Map.of("sentinel", sentinels)));
+    ok(FIXTURE.api().trigger(channel, "sentinel", Map.of("sentinel", sentinels)));
     inbox.awaitEvent(event -> marker.equals(event.getData()));
   }
 
   private static int subscriptionCount(String channel) {
-    return get(api, "/channels/" + channel, Map.of("info", "subscription_count"))
+    return get(FIXTURE.api(), "/channels/" + channel, Map.of("info", "subscription_count"))
         .get("subscription_count")
         .asInt();
   }
@@ -80,11 +46,11 @@ class PresenceIT {
   @Test
   void twoUsersSeeEachOtherJoinAndLeave() {
     String channel = "presence-pair";
-    SdkClient ann = connected("ann");
+    SdkClient ann = FIXTURE.connected("ann");
     Inbox annInbox = ann.subscribePresence(channel, "sentinel");
     assertThat(annInbox.initialMembers()).extracting(User::getId).containsExactly("ann");
 
-    SdkClient bob = connected("bob");
+    SdkClient bob = FIXTURE.connected("bob");
     Inbox bobInbox = bob.subscribePresence(channel, "sentinel");
     assertThat(bobInbox.initialMembers())
         .extracting(User::getId)
@@ -111,12 +77,12 @@ class PresenceIT {
   @Test
   void aUserWithTwoConnectionsIsOneMemberJoiningAndLeavingOnce() {
     String channel = "presence-tabs";
-    SdkClient watcher = connected("watcher");
+    SdkClient watcher = FIXTURE.connected("watcher");
     Inbox watcherInbox = watcher.subscribePresence(channel, "sentinel");
 
-    SdkClient firstTab = connected("carol");
+    SdkClient firstTab = FIXTURE.connected("carol");
     firstTab.subscribePresence(channel);
-    SdkClient secondTab = connected("carol");
+    SdkClient secondTab = FIXTURE.connected("carol");
     Inbox secondInbox = secondTab.subscribePresence(channel);
     assertThat(secondInbox.initialMembers())
         .extracting(User::getId)
@@ -125,10 +91,10 @@ class PresenceIT {
     settle(channel, watcherInbox);
     assertThat(watcherInbox.joined()).containsExactly("carol");
     JsonNode room =
-        get(api, "/channels/" + channel, Map.of("info", "user_count,subscription_count"));
+        get(FIXTURE.api(), "/channels/" + channel, Map.of("info", "user_count,subscription_count"));
     assertThat(room.get("user_count").asInt()).isEqualTo(2);
     assertThat(room.get("subscription_count").asInt()).isEqualTo(3);
-    JsonNode users = get(api, "/channels/" + channel + "/users", Map.of());
+    JsonNode users = get(FIXTURE.api(), "/channels/" + channel + "/users", Map.of());
     assertThat(users.get("users").findValuesAsText("id"))
         .containsExactlyInAnyOrder("watcher", "carol");
 
@@ -142,7 +108,7 @@ class PresenceIT {
     settle(channel, watcherInbox);
     assertThat(watcherInbox.left()).containsExactly("carol");
     assertThat(watcherInbox.joined()).containsExactly("carol");
-    assertThat(get(api, "/channels/" + channel + "/users", Map.of()).get("users").size())
+    assertThat(get(FIXTURE.api(), "/channels/" + channel + "/users", Map.of()).get("users").size())
         .isEqualTo(1);
   }
 }

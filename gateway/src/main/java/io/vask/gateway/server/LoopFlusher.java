@@ -1,13 +1,14 @@
 package io.vask.gateway.server;
 
 import io.netty.channel.EventLoop;
+import io.netty.channel.SingleThreadEventLoop;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Consolidates flushes: connections written to during a loop pass are flushed once, by one task
- * queued behind the writes, so a burst of events costs one syscall per socket, not one per event.
- * Loop-confined.
+ * Consolidates flushes: connections written to during a loop pass are flushed once, at the end of
+ * the pass (after all its tasks), so a burst of events costs one syscall per socket, not one per
+ * event. Loop-confined.
  */
 final class LoopFlusher implements Runnable {
   private final EventLoop loop;
@@ -23,7 +24,13 @@ final class LoopFlusher implements Runnable {
     pending.add(connection);
     if (!scheduled) {
       scheduled = true;
-      loop.execute(this);
+      if (loop instanceof SingleThreadEventLoop tail) {
+        // after every task of this loop pass, so writes queued by other threads (the cluster
+        // bus) later in the same pass share the flush
+        tail.executeAfterEventLoopIteration(this);
+      } else {
+        loop.execute(this);
+      }
     }
   }
 

@@ -3,7 +3,6 @@ package io.vask.bench.ceiling;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
@@ -32,11 +31,11 @@ import java.util.concurrent.atomic.AtomicLong;
 final class CeilingHttp extends SimpleChannelInboundHandler<FullHttpRequest> {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final AtomicLong SOCKET_IDS = new AtomicLong(1);
-  private final List<CeilingLoop> loops;
+  private final CeilingChannels channels;
   private final Map<Object, CeilingLoop> byLoop;
 
-  CeilingHttp(List<CeilingLoop> loops, Map<Object, CeilingLoop> byLoop) {
-    this.loops = loops;
+  CeilingHttp(CeilingChannels channels, Map<Object, CeilingLoop> byLoop) {
+    this.channels = channels;
     this.byLoop = byLoop;
   }
 
@@ -69,7 +68,7 @@ final class CeilingHttp extends SimpleChannelInboundHandler<FullHttpRequest> {
                 ctx.close();
                 return;
               }
-              CeilingSocket socket = new CeilingSocket(loop);
+              CeilingSocket socket = new CeilingSocket(loop, channels);
               ctx.pipeline().addLast("ceiling", socket);
               ctx.pipeline().remove(this);
               long id = SOCKET_IDS.getAndIncrement();
@@ -83,21 +82,21 @@ final class CeilingHttp extends SimpleChannelInboundHandler<FullHttpRequest> {
   }
 
   private void publish(ChannelHandlerContext ctx, FullHttpRequest request) {
-    List<String> channels = new ArrayList<>();
+    List<String> targets = new ArrayList<>();
     try {
       JsonNode body = JSON.readTree(request.content().toString(StandardCharsets.UTF_8));
       if (body.has("channels")) {
-        body.get("channels").forEach(c -> channels.add(c.asText()));
+        body.get("channels").forEach(c -> targets.add(c.asText()));
       } else if (body.has("channel")) {
-        channels.add(body.get("channel").asText());
+        targets.add(body.get("channel").asText());
       }
       ObjectNode event = JSON.createObjectNode();
       event.put("event", body.path("name").asText());
       event.put("channel", "");
       event.put("data", body.path("data").asText());
-      for (String channel : channels) {
+      for (String channel : targets) {
         event.put("channel", channel);
-        broadcast(ctx, channel, JSON.writeValueAsBytes(event));
+        channels.broadcast(ctx.alloc(), channel, JSON.writeValueAsBytes(event), null);
       }
     } catch (java.io.IOException | RuntimeException e) {
       respond(
@@ -108,16 +107,6 @@ final class CeilingHttp extends SimpleChannelInboundHandler<FullHttpRequest> {
       return;
     }
     respond(ctx, request, HttpResponseStatus.OK, "{}");
-  }
-
-  private void broadcast(ChannelHandlerContext ctx, String channel, byte[] text) {
-    ByteBuf frame = CeilingFrames.text(ctx.alloc(), text);
-    if (loops.size() > 1) {
-      frame.retain(loops.size() - 1);
-    }
-    for (CeilingLoop loop : loops) {
-      loop.loop().execute(() -> loop.broadcast(channel, frame));
-    }
   }
 
   private static void respond(

@@ -35,8 +35,11 @@ final class CeilingLoop implements Runnable {
     channels.values().forEach(list -> list.remove(socket));
   }
 
-  /** Writes {@code frame} (a complete WebSocket frame, one reference owned here) to subscribers. */
-  void broadcast(String channel, ByteBuf frame) {
+  /**
+   * Writes {@code frame} (a complete WebSocket frame, one reference owned here) to the channel's
+   * subscribers other than {@code sender}.
+   */
+  void broadcast(String channel, ByteBuf frame, CeilingSocket sender) {
     try {
       List<CeilingSocket> sockets = channels.get(channel);
       if (sockets == null) {
@@ -44,7 +47,7 @@ final class CeilingLoop implements Runnable {
       }
       for (int i = 0, n = sockets.size(); i < n; i++) {
         CeilingSocket socket = sockets.get(i);
-        if (socket.write(frame.retainedDuplicate())) {
+        if (socket != sender && socket.write(frame.retainedDuplicate())) {
           dirty.add(socket);
         }
       }

@@ -37,6 +37,7 @@ public final class CeilingServer implements AutoCloseable {
       loops.add(loop);
       byLoop.put(executor, loop);
     }
+    CeilingChannels channels = new CeilingChannels(loops);
     Channel server =
         new ServerBootstrap()
             .group(group)
@@ -52,7 +53,7 @@ public final class CeilingServer implements AutoCloseable {
                     ch.pipeline()
                         .addLast(new HttpServerCodec())
                         .addLast(new HttpObjectAggregator(1 << 20))
-                        .addLast(new CeilingHttp(loops, byLoop));
+                        .addLast(new CeilingHttp(channels, byLoop));
                   }
                 })
             .bind(host, port)

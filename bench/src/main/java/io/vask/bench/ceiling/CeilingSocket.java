@@ -12,17 +12,19 @@ import io.netty.handler.codec.http.websocketx.WebSocketFrameEncoder;
 import java.nio.charset.StandardCharsets;
 
 /**
- * One ceiling WebSocket: answers {@code pusher:subscribe} (public channels, no checks) and {@code
- * pusher:ping}; takes broadcast frames as complete WebSocket frames written at the encoder's
- * context, flushed once per loop pass.
+ * One ceiling WebSocket: answers {@code pusher:subscribe} (any channel, no checks) and {@code
+ * pusher:ping}, relays client events to the channel's other subscribers; takes broadcast frames as
+ * complete WebSocket frames written at the encoder's context, flushed once per loop pass.
  */
 final class CeilingSocket extends SimpleChannelInboundHandler<WebSocketFrame> {
   private final CeilingLoop loop;
+  private final CeilingChannels channels;
   private ChannelHandlerContext frames;
   private boolean queued;
 
-  CeilingSocket(CeilingLoop loop) {
+  CeilingSocket(CeilingLoop loop, CeilingChannels channels) {
     this.loop = loop;
+    this.channels = channels;
   }
 
   @Override
@@ -64,6 +66,12 @@ final class CeilingSocket extends SimpleChannelInboundHandler<WebSocketFrame> {
               "{\"event\":\"pusher_internal:subscription_succeeded\",\"channel\":\""
                   + channel
                   + "\",\"data\":\"{}\"}");
+        }
+      } else if (text.startsWith("{\"event\":\"client-")) {
+        // a client event goes to the channel's other subscribers as sent (no auth, no checks)
+        String channel = CeilingFrames.channelOf(text);
+        if (channel != null) {
+          channels.broadcast(ctx.alloc(), channel, text.getBytes(StandardCharsets.UTF_8), this);
         }
       } else if (text.contains("\"pusher:ping\"")) {
         sendText("{\"event\":\"pusher:pong\",\"data\":\"{}\"}");

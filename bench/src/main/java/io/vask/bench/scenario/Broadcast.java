@@ -68,9 +68,11 @@ final class Broadcast {
       long received = 0;
       long outOfOrder = 0;
       long closes = 0;
+      List<Double> p50ByClient = new java.util.ArrayList<>();
       for (LoadClient c : clients) {
         LoadClient.Snapshot s = c.snapshot();
         latency.add(s.latencyMicros());
+        p50ByClient.add(s.latencyMicros().getValueAtPercentile(50) / 1000.0);
         received += s.received();
         outOfOrder += s.outOfOrder();
         closes += s.closes();
@@ -87,6 +89,9 @@ final class Broadcast {
           .put("server_closes", closes)
           .latency("latency_ms", latency)
           .cpu(server, client);
+      if (clients.size() > 1) {
+        line.put("p50_ms_by_client", p50ByClient);
+      }
     }
   }
 

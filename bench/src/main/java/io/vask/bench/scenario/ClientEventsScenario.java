@@ -51,7 +51,9 @@ final class ClientEventsScenario implements Scenario {
       }
       EventLoop driver = client.group().next();
       long[] sequence = new long[1];
-      Pacer.run(driver, rate, 1000, n -> send(senders, sequence));
+      // warm-up long enough for the server's JIT to finish: measured on the gateway, C2 recompiles
+      // its read path for client events for ~8 s at this load, on the core the loop is pinned to
+      Pacer.run(driver, rate, options.integer("warmup-ms", 10_000), n -> send(senders, sequence));
       Deliveries.awaitAtLeast(client::received, sequence[0], 5000);
       client.reset();
       Cpu server = Cpu.start(target.pids());

@@ -40,7 +40,9 @@ final class PresenceChurnScenario implements Scenario {
             .put("hold_ms", holdMillis);
     ApiRequests auth =
         new ApiRequests(target.host(), target.appId(), target.appKey(), target.appSecret());
-    int capacity = (int) (rate * (millis + 2000) / 1000) + 1000;
+    // warm-up long enough for the server's JIT to finish: compiler threads share its pinned core
+    int warmupMillis = options.integer("warmup-ms", 3000);
+    int capacity = (int) (rate * (millis + warmupMillis + 1000) / 1000) + 1000;
     AtomicLongArray leaveSentAt = new AtomicLongArray(capacity);
     Histogram added = new Histogram(60_000_000L, 3);
     Histogram removed = new Histogram(60_000_000L, 3);
@@ -88,7 +90,7 @@ final class PresenceChurnScenario implements Scenario {
       driver.submit(() -> free.addAll(pool)).sync();
       line.put("sockets_open", pool.size() + 1);
       long[] sequence = new long[1];
-      Pacer.run(driver, rate, 1000, n -> join(free, pending, auth, sequence, capacity));
+      Pacer.run(driver, rate, warmupMillis, n -> join(free, pending, auth, sequence, capacity));
       Deliveries.awaitAtLeast(events::get, 2 * sequence[0], 5000);
       EventLoop watcherLoop = watcher.channel().eventLoop();
       watcherLoop

@@ -33,7 +33,9 @@ final class Charts {
         if ("max".equals(rate)) {
           perSize.add(
               new double[] {((Number) line.get("subscribers")).doubleValue(), dps.doubleValue()});
-        } else if (rate instanceof Number r && line.get("latency_ms") instanceof Map<?, ?> m) {
+        } else if (rate instanceof Number r
+            && Verdicts.same(line.get("subscribers"), 1000)
+            && line.get("latency_ms") instanceof Map<?, ?> m) {
           p50.add(new double[] {r.doubleValue(), ((Number) m.get("p50")).doubleValue()});
           p99.add(new double[] {r.doubleValue(), ((Number) m.get("p99")).doubleValue()});
         }

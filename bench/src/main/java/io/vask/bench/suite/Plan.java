@@ -6,7 +6,9 @@ import java.util.List;
 /** The sizes of the standard set; {@code --quick} shrinks it to a smoke run. */
 record Plan(
     List<Integer> fanoutSizes,
+    int sweepSize,
     List<Double> rateFractions,
+    List<Integer> sustainedSizes,
     int channelSockets,
     int channels,
     int pairs,
@@ -16,14 +18,31 @@ record Plan(
     int clusterSubscribers,
     double seconds) {
 
+  /** The fraction of the ceiling's maximum the gateway must sustain (issue 6). */
+  static final double SUSTAINED = 0.7;
+
   static Plan of(Options options) {
     boolean quick = Boolean.parseBoolean(options.text("quick", "false"));
     if (quick) {
-      return new Plan(List.of(100, 500), List.of(0.5), 500, 20, 20, 1000, 100, 1000, 300, 2);
+      return new Plan(
+          List.of(100, 500),
+          500,
+          List.of(SUSTAINED),
+          List.of(500),
+          500,
+          20,
+          20,
+          1000,
+          100,
+          1000,
+          300,
+          2);
     }
     return new Plan(
         List.of(100, 1000, 2500, 5000),
-        List.of(0.25, 0.5, 0.75),
+        1000,
+        List.of(0.25, 0.5, SUSTAINED),
+        List.of(1000, 5000),
         2000,
         100,
         200,

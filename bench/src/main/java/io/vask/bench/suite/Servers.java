@@ -70,8 +70,11 @@ final class Servers {
         target("gateway", List.of(port), List.of(process), metrics), List.of(process));
   }
 
-  /** NATS plus {@code nodes} gateways; throws with the first gateway's complaint if one refuses. */
-  Running cluster(int nodes) throws Exception {
+  /**
+   * NATS plus {@code nodes} gateways; the second node (one that receives the events over NATS) gets
+   * {@code secondNodeFlags}. Throws with the first gateway's complaint if one refuses.
+   */
+  Running cluster(int nodes, List<String> secondNodeFlags) throws Exception {
     List<ServerProcess> started = new ArrayList<>();
     try {
       Files.createDirectories(workDir);
@@ -100,7 +103,12 @@ final class Servers {
         int metrics = ServerProcess.freePort();
         firstMetrics = i == 0 ? metrics : firstMetrics;
         ServerProcess gateway =
-            startGateway("gateway-" + i, port, metrics, "nats://127.0.0.1:" + natsPort, List.of());
+            startGateway(
+                "gateway-" + i,
+                port,
+                metrics,
+                "nats://127.0.0.1:" + natsPort,
+                i == 1 ? secondNodeFlags : List.of());
         started.add(gateway);
         gateways.add(gateway);
         gateway.awaitPort(port, 30_000);

@@ -13,12 +13,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
- * The standard set: the gateway first (its closed-loop maximum sets the rates of the latency
- * sweep), then the ceiling at the same sizes and rates, then idle memory on a fresh gateway and the
- * cluster. Writes results.json, the charts and, with {@code --jfr}, the gateway's hot methods. A
- * watchdog ends the run (and its servers) at {@code --max-seconds}.
+ * The standard set: the ceiling first (its closed-loop maxima set the rates of the latency sweep
+ * and of the sustained runs), then the gateway at the same sizes, rates and client-event load, then
+ * idle memory on a fresh gateway and the cluster. Writes results.json, the charts and, with {@code
+ * --jfr}, the gateway's hot methods. A watchdog ends the run (and its servers) at {@code
+ * --max-seconds}.
  */
 public final class Suite {
   private final Options options;
@@ -52,32 +54,29 @@ public final class Suite {
   private int runAll() throws Exception {
     Files.createDirectories(out);
     Path jfr = out.resolve("gateway.jfr").toAbsolutePath();
-    List<String> gatewayFlags =
-        Boolean.parseBoolean(options.text("jfr", "false"))
-            ? List.of(
-                "-XX:StartFlightRecording=filename=" + jfr + ",settings=profile,dumponexit=true")
-            : List.of();
-    double gatewayMaxEvents = 0;
-    try (Servers.Running gateway = section("gateway") ? servers.gateway(gatewayFlags) : null) {
-      if (gateway == null) {
-        throw new Skipped();
-      }
-      gatewayMaxEvents = deliveryRuns(gateway.target(), 0);
-      scenario(
-          "client-events",
-          gateway.target(),
-          opts().with("pairs", plan.pairs()).with("rate", plan.clientEventRate()));
-      scenario("presence-churn", gateway.target(), opts().with("rate", plan.joinRate()));
-    } catch (Exception e) {
-      error("fanout", "gateway", e);
-    }
+    Path clusterJfr = out.resolve("cluster-node.jfr").toAbsolutePath();
+    List<String> gatewayFlags = recording(jfr);
+    // the ceiling first: its closed-loop maxima set the rates every fixed-rate run uses
+    Map<Integer, Double> ceilingMax = Map.of();
     try (Servers.Running ceiling = section("ceiling") ? servers.ceiling() : null) {
       if (ceiling == null) {
         throw new Skipped();
       }
-      deliveryRuns(ceiling.target(), gatewayMaxEvents);
+      ceilingMax = deliveryRuns(ceiling.target(), Map.of());
+      // the same relay load on a server that does nothing else: the machine's own latency tail
+      clientEvents(ceiling.target());
     } catch (Exception e) {
       error("fanout", "ceiling", e);
+    }
+    try (Servers.Running gateway = section("gateway") ? servers.gateway(gatewayFlags) : null) {
+      if (gateway == null) {
+        throw new Skipped();
+      }
+      deliveryRuns(gateway.target(), ceilingMax);
+      clientEvents(gateway.target());
+      scenario("presence-churn", gateway.target(), opts().with("rate", plan.joinRate()));
+    } catch (Exception e) {
+      error("fanout", "gateway", e);
     }
     try (Servers.Running gateway = section("idle") ? servers.gateway(List.of()) : null) {
       if (gateway == null) {
@@ -90,7 +89,8 @@ public final class Suite {
     } catch (Exception e) {
       error("idle", "gateway", e);
     }
-    try (Servers.Running cluster = section("cluster") ? servers.cluster(3) : null) {
+    try (Servers.Running cluster =
+        section("cluster") ? servers.cluster(3, recording(clusterJfr)) : null) {
       if (cluster == null) {
         throw new Skipped();
       }
@@ -105,7 +105,18 @@ public final class Suite {
     if (Files.exists(jfr)) {
       Files.writeString(out.resolve("gateway-hot-methods.txt"), HotMethods.summarise(jfr, 30));
     }
+    if (Files.exists(clusterJfr)) {
+      Files.writeString(
+          out.resolve("cluster-node-hot-methods.txt"), HotMethods.summarise(clusterJfr, 30));
+    }
     return 0;
+  }
+
+  /** With {@code --jfr}: the JVM flags that record a profile into {@code file}. */
+  private List<String> recording(Path file) {
+    return Boolean.parseBoolean(options.text("jfr", "false"))
+        ? List.of("-XX:StartFlightRecording=filename=" + file + ",settings=profile,dumponexit=true")
+        : List.of();
   }
 
   /** Writes results.json and the charts from the lines so far; once. */
@@ -120,23 +131,32 @@ public final class Suite {
     Summary.write(lines, Verdicts.targets(lines), out.resolve("summary.md"));
   }
 
-  /** Fan-out at each size (closed loop), the rate sweep at 1000, channels; returns max events/s. */
-  private double deliveryRuns(Target target, double gatewayMaxEvents) throws Exception {
-    double maxEvents = 0;
-    int sweepSize =
-        plan.fanoutSizes().contains(1000)
-            ? 1000
-            : plan.fanoutSizes().get(plan.fanoutSizes().size() - 1);
+  /**
+   * Fan-out at each size (closed loop); then, at fixed rates that are fractions of the ceiling's
+   * maxima ({@code base}, or this target's own when empty), the latency sweep at 1000 subscribers
+   * and the sustained runs; then channels. Returns this target's closed-loop events/s by size.
+   */
+  private Map<Integer, Double> deliveryRuns(Target target, Map<Integer, Double> base)
+      throws Exception {
+    // one run that is not recorded: the JIT of this server (and, the first time, of the
+    // generator) compiles the fan-out path on the pinned cores before anything is measured
+    run("fanout", target, opts().with("subscribers", plan.sweepSize()));
+    Map<Integer, Double> maxEvents = new TreeMap<>();
     for (int size : plan.fanoutSizes()) {
       ResultLine line = scenario("fanout", target, opts().with("subscribers", size));
-      if (size == sweepSize && line.get("events_per_sec") instanceof Number e) {
-        maxEvents = e.doubleValue();
+      if (line.get("events_per_sec") instanceof Number e) {
+        maxEvents.put(size, e.doubleValue());
       }
     }
-    double base = gatewayMaxEvents > 0 ? gatewayMaxEvents : maxEvents;
+    Map<Integer, Double> rates = base.isEmpty() ? maxEvents : base;
+    int sweepSize = plan.sweepSize();
     for (double fraction : plan.rateFractions()) {
-      double rate = Math.max(10, Math.round(base * fraction / 10.0) * 10.0);
-      scenario("fanout", target, opts().with("subscribers", sweepSize).with("rate", rate));
+      fixedRate(target, sweepSize, rates, fraction);
+    }
+    for (int size : plan.sustainedSizes()) {
+      if (size != sweepSize || !plan.rateFractions().contains(Plan.SUSTAINED)) {
+        fixedRate(target, size, rates, Plan.SUSTAINED);
+      }
     }
     scenario(
         "channels",
@@ -145,19 +165,41 @@ public final class Suite {
     return maxEvents;
   }
 
+  /** Fan-out to {@code size} subscribers at {@code fraction} of the reference maximum. */
+  private void fixedRate(Target target, int size, Map<Integer, Double> rates, double fraction) {
+    Double max = rates.get(size);
+    if (max == null) {
+      return;
+    }
+    double rate = Math.max(1, Math.round(max * fraction));
+    record(
+        run("fanout", target, opts().with("subscribers", size).with("rate", rate))
+            .put("fraction_of_ceiling_rate", fraction));
+  }
+
+  private void clientEvents(Target target) {
+    scenario(
+        "client-events",
+        target,
+        opts().with("pairs", plan.pairs()).with("rate", plan.clientEventRate()));
+  }
+
   private Options opts() {
     return options.with("duration", plan.seconds());
   }
 
   private ResultLine scenario(String name, Target target, Options scenarioOptions) {
-    ResultLine line;
-    try {
-      line = Scenarios.named(name).run(target, scenarioOptions);
-    } catch (Exception e) {
-      line = new ResultLine(name, target).put("error", e.toString());
-    }
+    ResultLine line = run(name, target, scenarioOptions);
     record(line);
     return line;
+  }
+
+  private static ResultLine run(String name, Target target, Options scenarioOptions) {
+    try {
+      return Scenarios.named(name).run(target, scenarioOptions);
+    } catch (Exception e) {
+      return new ResultLine(name, target).put("error", e.toString());
+    }
   }
 
   /** Thrown to leave a section that {@code --only} excludes. */

@@ -4,6 +4,7 @@ import io.vask.bench.client.ApiRequests;
 import io.vask.bench.client.LoadClient;
 import io.vask.bench.client.Marker;
 import io.vask.bench.client.Publisher;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongFunction;
@@ -68,7 +69,7 @@ final class Broadcast {
       long received = 0;
       long outOfOrder = 0;
       long closes = 0;
-      List<Double> p50ByClient = new java.util.ArrayList<>();
+      List<Double> p50ByClient = new ArrayList<>();
       for (LoadClient c : clients) {
         LoadClient.Snapshot s = c.snapshot();
         latency.add(s.latencyMicros());

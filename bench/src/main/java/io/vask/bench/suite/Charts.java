@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -13,12 +14,15 @@ final class Charts {
   private Charts() {}
 
   static void write(List<ResultLine> lines, Path out) throws IOException {
+    int sweepSize = sweepSize(lines);
     LineChart throughput =
         new LineChart(
             "fanout: deliveries/s vs subscribers (closed loop)", "subscribers", "deliveries/s");
     LineChart latency =
         new LineChart(
-            "fanout: latency vs publish rate", "events/s published (1000 subscribers)", "ms");
+            "fanout: latency vs publish rate",
+            "events/s published (" + sweepSize + " subscribers)",
+            "ms");
     for (String target : List.of("gateway", "ceiling")) {
       List<double[]> perSize = new ArrayList<>();
       List<double[]> p50 = new ArrayList<>();
@@ -34,7 +38,7 @@ final class Charts {
           perSize.add(
               new double[] {((Number) line.get("subscribers")).doubleValue(), dps.doubleValue()});
         } else if (rate instanceof Number r
-            && Verdicts.same(line.get("subscribers"), 1000)
+            && Verdicts.same(line.get("subscribers"), sweepSize)
             && line.get("latency_ms") instanceof Map<?, ?> m) {
           p50.add(new double[] {r.doubleValue(), ((Number) m.get("p50")).doubleValue()});
           p99.add(new double[] {r.doubleValue(), ((Number) m.get("p99")).doubleValue()});
@@ -51,5 +55,21 @@ final class Charts {
     }
     throughput.write(out.resolve("throughput-vs-subscribers.png"));
     latency.write(out.resolve("latency-vs-rate.png"));
+  }
+
+  /** The size the rate sweep ran at: the one with the most fixed-rate fan-out runs. */
+  private static int sweepSize(List<ResultLine> lines) {
+    Map<Integer, Integer> runs = new HashMap<>();
+    for (ResultLine line : lines) {
+      if ("fanout".equals(line.get("scenario"))
+          && line.get("rate") instanceof Number
+          && line.get("subscribers") instanceof Number size) {
+        runs.merge(size.intValue(), 1, Integer::sum);
+      }
+    }
+    return runs.entrySet().stream()
+        .max(Map.Entry.comparingByValue())
+        .map(Map.Entry::getKey)
+        .orElse(1000);
   }
 }

@@ -18,8 +18,8 @@ import java.util.List;
  *       pid] [--metrics-port p] [knobs]}: one scenario against a running server;
  *   <li>{@code suite [--out docs/bench] [--gateway-jar path] [--quick]}: the standard set against a
  *       gateway and the ceiling it starts itself, then results JSON and charts;
- *   <li>{@code report [--in docs/bench/results.json] [--out docs/bench]}: charts and summary.md
- *       again from saved results;
+ *   <li>{@code report [--in docs/bench/results.json] [--out docs/bench]}: charts, summary.md and
+ *       the verdicts again from saved results;
  *   <li>{@code jmh [JMH options]}: the hot-path microbenchmarks.
  * </ul>
  */

@@ -1,13 +1,17 @@
 package io.vask.bench.suite;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import io.vask.bench.scenario.ResultLine;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** Redraws the charts and summary.md from a results.json (e.g. after editing the chart code). */
+/**
+ * Redraws the charts and summary.md from a results.json and recomputes its verdicts (e.g. after
+ * editing the chart code or a verdict rule).
+ */
 public final class Report {
   private Report() {}
 
@@ -20,7 +24,13 @@ public final class Report {
     }
     Verdicts.addCeilingFractions(lines);
     Charts.write(lines, out);
-    Summary.write(lines, Verdicts.targets(lines), out.resolve("summary.md"));
+    List<Map<String, Object>> targets = Verdicts.targets(lines);
+    Summary.write(lines, targets, out.resolve("summary.md"));
+    // the verdicts are derived: keep results.json's copy in step with the rules that made them
+    doc.put("targets", targets);
+    new ObjectMapper()
+        .enable(SerializationFeature.INDENT_OUTPUT)
+        .writeValue(resultsJson.toFile(), doc);
     return 0;
   }
 }

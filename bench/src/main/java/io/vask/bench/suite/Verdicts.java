@@ -36,9 +36,10 @@ final class Verdicts {
 
   static List<Map<String, Object>> targets(List<ResultLine> lines) {
     List<Map<String, Object>> out = new ArrayList<>();
-    for (int size : List.of(1000, 5000)) {
-      out.add(sustained(lines, size));
-    }
+    // issue 6: at 1000 subscribers the sustained rate also has a latency bound; at 5000 it is the
+    // throughput alone ("70 % of the ceiling as well"), its p99 is reported
+    out.add(sustained(lines, 1000, true));
+    out.add(sustained(lines, 5000, false));
     ResultLine idle = find(lines, "gateway", "idle", null, null);
     Object perConnection = null;
     if (idle != null && idle.get("bytes_per_connection") instanceof Map<?, ?> m) {
@@ -107,13 +108,15 @@ final class Verdicts {
 
   /**
    * Fan-out at a fixed rate of {@link Plan#SUSTAINED} of the ceiling's closed-loop maximum: met
-   * when the gateway keeps that pace with no loss and p99 under 100 ms.
+   * when the gateway keeps that pace with no loss (and, with {@code latencyBound}, p99 < 100 ms).
    */
-  private static Map<String, Object> sustained(List<ResultLine> lines, int size) {
+  private static Map<String, Object> sustained(
+      List<ResultLine> lines, int size, boolean latencyBound) {
     String target =
         "fanout "
             + size
-            + " subscribers: sustains 70% of the ceiling's deliveries/s, no loss, p99 < 100 ms";
+            + " subscribers: sustains 70% of the ceiling's deliveries/s, no loss"
+            + (latencyBound ? ", p99 < 100 ms" : "");
     ResultLine line = null;
     for (ResultLine l : lines) {
       if ("gateway".equals(l.get("target"))
@@ -143,7 +146,10 @@ final class Verdicts {
             p99(line, "latency_ms"),
             ceilingP99(lines, "fanout", size, rate),
             closedFraction);
-    return verdict(target, measured, keptPace && loss(line) == 0 && p99(line, "latency_ms") < 100);
+    return verdict(
+        target,
+        measured,
+        keptPace && loss(line) == 0 && (!latencyBound || p99(line, "latency_ms") < 100));
   }
 
   /** The ceiling's p99 under the same load, as context for a latency verdict; empty if not run. */

@@ -4,6 +4,7 @@ import io.netty.channel.EventLoop;
 import io.netty.channel.SingleThreadEventLoop;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Executor;
 
 /**
  * Consolidates flushes: connections written to during a loop pass are flushed once, at the end of
@@ -11,26 +12,25 @@ import java.util.List;
  * event. Loop-confined.
  */
 final class LoopFlusher implements Runnable {
-  private final EventLoop loop;
+  private final Executor schedule;
   private List<Connection> pending = new ArrayList<>();
   private List<Connection> spare = new ArrayList<>();
   private boolean scheduled;
 
   LoopFlusher(EventLoop loop) {
-    this.loop = loop;
+    // at the end of the pass, after every task of it, so writes that other threads (the cluster
+    // bus) queue later in the same pass share the flush; a plain task where there is no such hook
+    this.schedule =
+        loop instanceof SingleThreadEventLoop tail
+            ? tail::executeAfterEventLoopIteration
+            : loop::execute;
   }
 
   void add(Connection connection) {
     pending.add(connection);
     if (!scheduled) {
       scheduled = true;
-      if (loop instanceof SingleThreadEventLoop tail) {
-        // after every task of this loop pass, so writes queued by other threads (the cluster
-        // bus) later in the same pass share the flush
-        tail.executeAfterEventLoopIteration(this);
-      } else {
-        loop.execute(this);
-      }
+      schedule.execute(this);
     }
   }
 

@@ -108,7 +108,7 @@ const ANY = "\u0000any-value";
 
 /** Parses documented JSON in which a `<…>` written where a value goes means "any value". */
 export function parseDocumentedJson(text) {
-  return JSON.parse(text.replace(/([:[,]\s*)<[^<>"\n]*>/g, `$1"${ANY}"`));
+  return JSON.parse(text.replace(/([:[,]\s*)<[^<>"\n]*>/g, '$1"\\u0000any-value"'));
 }
 
 /** Whether `actual` (parsed JSON) matches `documented` (parseDocumentedJson) with its placeholders. */

@@ -2,7 +2,6 @@ package io.vask.gateway;
 
 import io.vask.gateway.app.AppRegistry;
 import io.vask.gateway.channel.ChannelRegistry;
-import io.vask.gateway.channel.ChannelServices;
 import io.vask.gateway.channel.ClientEvents;
 import io.vask.gateway.channel.ClusterTransitions;
 import io.vask.gateway.channel.Fanout;
@@ -11,16 +10,17 @@ import io.vask.gateway.channel.Subscriptions;
 import io.vask.gateway.cluster.BusListener;
 import io.vask.gateway.cluster.ChannelEvent;
 import io.vask.gateway.cluster.Cluster;
+import io.vask.gateway.cluster.ClusterBus;
 import io.vask.gateway.cluster.ControlMessage;
-import io.vask.gateway.cluster.local.LocalChannelCache;
+import io.vask.gateway.cluster.MembershipStore;
+import io.vask.gateway.connection.Admission;
+import io.vask.gateway.connection.Departure;
+import io.vask.gateway.connection.InboundMessages;
 import io.vask.gateway.httpapi.ApiRouter;
-import io.vask.gateway.httpapi.ApiServices;
 import io.vask.gateway.metrics.GatewayMetrics;
 import io.vask.gateway.protocol.SocketIds;
-import io.vask.gateway.server.ConnectionTracker;
 import io.vask.gateway.server.NettyServer;
 import io.vask.gateway.server.Readiness;
-import io.vask.gateway.server.ServerContext;
 import io.vask.gateway.user.Users;
 import io.vask.gateway.webhook.RetryPolicy;
 import io.vask.gateway.webhook.WebhookDispatcher;
@@ -31,10 +31,11 @@ import java.time.Clock;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 
 /**
- * One running gateway, wired top-down: transport → protocol → channels → cluster. Construct it with
- * {@link #start}; tests run several in one JVM (no static state).
+ * One running gateway, wired top-down in {@link #start}: transport → connection use cases → channel
+ * use cases → cluster. Tests run several in one JVM (no static state).
  */
 public final class Gateway implements AutoCloseable {
   /** Subscription counts above 100 subscribers go out at most this often. */
@@ -65,69 +66,82 @@ public final class Gateway implements AutoCloseable {
     return start(settings, apps, cluster, clock, RetryPolicy.PUSHER);
   }
 
+  /**
+   * The composition root: metrics and timers, the transport's loops, the channel use cases over the
+   * cluster, the cluster's reports back to them, then the transport handing connections to the
+   * connection use cases and requests to the HTTP API.
+   */
   public static Gateway start(
       GatewaySettings settings, AppRegistry apps, Cluster cluster, Clock clock, RetryPolicy retries)
       throws InterruptedException {
     GatewayMetrics metrics = new GatewayMetrics();
     ScheduledExecutorService timer = Executors.newScheduledThreadPool(2, daemon("vask-timer"));
-    NettyServer server = new NettyServer(settings);
-    server.registerMetrics(metrics);
+    NettyServer server = new NettyServer(settings, metrics);
 
     WebhookDispatcher webhooks = new WebhookDispatcher(cluster.outbox(), clock);
-    WebhookSender sender =
-        new WebhookSender(
-            apps,
-            HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(retries.timeout())
-                .executor(Executors.newFixedThreadPool(2, daemon("vask-webhooks")))
-                .build(),
-            timer,
-            clock,
-            retries,
-            new WebhookMetrics(metrics.registry, cluster.outbox()::depth, cluster.outbox()::lost),
-            100);
+    ChannelRegistry registry = channelRegistry(server, metrics);
+    Fanout fanout = new Fanout(registry, server.loops(), server.frameEncoder(), metrics);
+    ClusterBus bus = cluster.bus();
+    MembershipStore store = cluster.store();
+    SubscriptionCounts counts =
+        new SubscriptionCounts(apps, registry, bus, store, webhooks, timer, COUNT_THROTTLE_MILLIS);
+    Subscriptions subscriptions =
+        new Subscriptions(apps, registry, bus, store, cluster.cache(), webhooks, counts);
+    Users users =
+        new Users(apps, registry, bus, store, fanout, timer, settings.authorizationTimeoutMillis());
 
+    bus.start(listener(fanout, users));
+    store.start(new ClusterTransitions(apps, bus, webhooks, counts));
+    cluster.cache().start(timer);
+    cluster.outbox().start(webhookSender(apps, cluster, timer, clock, retries, metrics));
+
+    Readiness readiness = readiness(cluster, metrics);
+    server.start(
+        new Admission(apps, store, new SocketIds(), readiness::draining, users),
+        new InboundMessages(subscriptions, new ClientEvents(apps, bus, webhooks), users, metrics),
+        new Departure(subscriptions, users, store),
+        new ApiRouter(apps, bus, store, cluster.cache(), clock),
+        readiness);
+    return new Gateway(server, cluster, timer, metrics, apps);
+  }
+
+  private static ChannelRegistry channelRegistry(NettyServer server, GatewayMetrics metrics) {
     ChannelRegistry registry = new ChannelRegistry(server.loops().count());
     metrics.registry.gauge(
         "vask_subscriptions", "Channel subscriptions on this node", registry::subscriptionCount);
-    ChannelServices services =
-        new ChannelServices(
-            apps, registry, cluster.bus(), cluster.store(), cluster.cache(), webhooks);
-    Fanout fanout = new Fanout(registry, server.loops(), server.frameEncoder(), metrics);
-    SubscriptionCounts counts = new SubscriptionCounts(services, timer, COUNT_THROTTLE_MILLIS);
-    Subscriptions subscriptions = new Subscriptions(services, counts);
-    Users users = new Users(services, fanout, timer, settings.authorizationTimeoutMillis());
-    cluster.bus().start(listener(fanout, users));
-    cluster.store().start(new ClusterTransitions(services, counts));
-    cluster.outbox().start(sender);
-    if (cluster.cache() instanceof LocalChannelCache local) {
-      timer.scheduleWithFixedDelay(local::purgeExpired, 60, 60, TimeUnit.SECONDS);
-    }
+    return registry;
+  }
 
-    ApiRouter api =
-        new ApiRouter(
-            apps, new ApiServices(cluster.bus(), cluster.store(), cluster.cache(), clock));
-    Readiness readiness = new Readiness(() -> cluster.bus().healthy() && cluster.store().healthy());
+  /** Delivers the outbox's webhooks over HTTP, retrying as {@code retries} says. */
+  private static WebhookSender webhookSender(
+      AppRegistry apps,
+      Cluster cluster,
+      ScheduledExecutorService timer,
+      Clock clock,
+      RetryPolicy retries,
+      GatewayMetrics metrics) {
+    return new WebhookSender(
+        apps,
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(retries.timeout())
+            .executor(Executors.newFixedThreadPool(2, daemon("vask-webhooks")))
+            .build(),
+        timer,
+        clock,
+        retries,
+        new WebhookMetrics(metrics.registry, cluster.outbox()::depth, cluster.outbox()::lost),
+        100);
+  }
+
+  /** Ready while the cluster is reachable and the node is not draining. */
+  private static Readiness readiness(Cluster cluster, GatewayMetrics metrics) {
+    BooleanSupplier healthy = () -> cluster.bus().healthy() && cluster.store().healthy();
     metrics.registry.gauge(
         "vask_cluster_connected",
         "1 while this node reaches the cluster (always 1 on a single node)",
-        () -> cluster.bus().healthy() && cluster.store().healthy() ? 1 : 0);
-    ServerContext context =
-        new ServerContext(
-            settings,
-            apps,
-            metrics,
-            new SocketIds(),
-            cluster.store(),
-            subscriptions,
-            new ClientEvents(services),
-            users,
-            api,
-            new ConnectionTracker(),
-            readiness);
-    server.start(context);
-    return new Gateway(server, cluster, timer, metrics, apps);
+        () -> healthy.getAsBoolean() ? 1 : 0);
+    return new Readiness(healthy);
   }
 
   private static BusListener listener(Fanout fanout, Users users) {

@@ -2,6 +2,7 @@ package io.vask.bench.jmh;
 
 import io.vask.gateway.channel.FrameEncoder;
 import io.vask.gateway.channel.OutboundFrame;
+import io.vask.gateway.metrics.GatewayMetrics;
 import io.vask.gateway.protocol.Frames;
 import io.vask.gateway.server.NettyServer;
 import java.nio.charset.StandardCharsets;
@@ -43,7 +44,7 @@ public class FrameEncodingBenchmark {
     data = "{\"message\":\"" + "x".repeat(Math.max(0, dataBytes - 14)) + "\"}";
     text =
         Frames.event("price-update", "market-eur-usd", data, null).getBytes(StandardCharsets.UTF_8);
-    server = new NettyServer(GatewayEnv.settings());
+    server = new NettyServer(GatewayEnv.settings(), new GatewayMetrics());
     encoder = server.frameEncoder();
   }
 

@@ -4,7 +4,6 @@ import io.netty.buffer.PooledByteBufAllocator;
 import io.vask.contract.AppSettings;
 import io.vask.gateway.app.StaticAppRegistry;
 import io.vask.gateway.channel.ChannelRegistry;
-import io.vask.gateway.channel.ChannelServices;
 import io.vask.gateway.channel.Fanout;
 import io.vask.gateway.channel.FrameEncoder;
 import io.vask.gateway.channel.Loops;
@@ -37,15 +36,13 @@ final class InJvmGateway implements AutoCloseable {
     Cluster cluster = LocalCluster.create(clock);
     StaticAppRegistry apps =
         new StaticAppRegistry(List.of(AppSettings.of(APP, "bench-key", "bench-secret")));
-    ChannelServices services =
-        new ChannelServices(
-            apps,
-            registry,
-            cluster.bus(),
-            cluster.store(),
-            cluster.cache(),
-            new WebhookDispatcher(cluster.outbox(), clock));
-    subscriptions = new Subscriptions(services, new SubscriptionCounts(services, timer, 1000));
+    WebhookDispatcher webhooks = new WebhookDispatcher(cluster.outbox(), clock);
+    SubscriptionCounts counts =
+        new SubscriptionCounts(
+            apps, registry, cluster.bus(), cluster.store(), webhooks, timer, 1000);
+    subscriptions =
+        new Subscriptions(
+            apps, registry, cluster.bus(), cluster.store(), cluster.cache(), webhooks, counts);
     Loops loops =
         new Loops() {
           @Override

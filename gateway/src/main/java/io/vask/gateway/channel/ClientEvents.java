@@ -1,12 +1,15 @@
 package io.vask.gateway.channel;
 
 import io.vask.contract.AppSettings;
+import io.vask.gateway.app.AppRegistry;
 import io.vask.gateway.cluster.ChannelEvent;
+import io.vask.gateway.cluster.ClusterBus;
 import io.vask.gateway.protocol.ChannelName;
 import io.vask.gateway.protocol.ChannelType;
 import io.vask.gateway.protocol.ClientMessage;
 import io.vask.gateway.protocol.Frames;
 import io.vask.gateway.protocol.PusherError;
+import io.vask.gateway.webhook.Webhooks;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
@@ -17,14 +20,18 @@ import java.util.Optional;
  */
 public final class ClientEvents {
   static final int MAX_EVENT_NAME = 200;
-  private final ChannelServices services;
+  private final AppRegistry apps;
+  private final ClusterBus bus;
+  private final Webhooks webhooks;
 
-  public ClientEvents(ChannelServices services) {
-    this.services = services;
+  public ClientEvents(AppRegistry apps, ClusterBus bus, Webhooks webhooks) {
+    this.apps = apps;
+    this.bus = bus;
+    this.webhooks = webhooks;
   }
 
   public void handle(Session session, ClientMessage.ClientEvent event) {
-    Optional<AppSettings> found = services.apps().byId(session.appId());
+    Optional<AppSettings> found = apps.byId(session.appId());
     if (found.isEmpty()) {
       return;
     }
@@ -37,17 +44,11 @@ public final class ClientEvents {
     Subscription subscription = session.subscription(event.channel());
     String userId = subscription.member() == null ? null : subscription.member().userId();
     String frame = Frames.event(event.event(), event.channel(), event.data(), userId);
-    services
-        .bus()
-        .publish(
-            new ChannelEvent(
-                app.id(),
-                event.channel(),
-                frame.getBytes(StandardCharsets.UTF_8),
-                session.socketId()));
-    services
-        .webhooks()
-        .clientEvent(app, event.channel(), event.event(), event.data(), session.socketId(), userId);
+    bus.publish(
+        new ChannelEvent(
+            app.id(), event.channel(), frame.getBytes(StandardCharsets.UTF_8), session.socketId()));
+    webhooks.clientEvent(
+        app, event.channel(), event.event(), event.data(), session.socketId(), userId);
   }
 
   private static Optional<PusherError> check(

@@ -1,10 +1,13 @@
 package io.vask.gateway.channel;
 
+import io.vask.gateway.app.AppRegistry;
 import io.vask.gateway.cluster.ChannelEvent;
+import io.vask.gateway.cluster.ClusterBus;
 import io.vask.gateway.cluster.ControlMessage;
 import io.vask.gateway.cluster.MembershipListener;
 import io.vask.gateway.protocol.ChannelName;
 import io.vask.gateway.protocol.Frames;
+import io.vask.gateway.webhook.Webhooks;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -12,36 +15,38 @@ import java.nio.charset.StandardCharsets;
  * (webhooks) and memberships of dead nodes this node evicted (subscribers, watchers, webhooks).
  */
 public final class ClusterTransitions implements MembershipListener {
-  private final ChannelServices services;
+  private final AppRegistry apps;
+  private final ClusterBus bus;
+  private final Webhooks webhooks;
   private final SubscriptionCounts counts;
 
-  public ClusterTransitions(ChannelServices services, SubscriptionCounts counts) {
-    this.services = services;
+  public ClusterTransitions(
+      AppRegistry apps, ClusterBus bus, Webhooks webhooks, SubscriptionCounts counts) {
+    this.apps = apps;
+    this.bus = bus;
+    this.webhooks = webhooks;
     this.counts = counts;
   }
 
   @Override
   public void channelVacated(String appId, String channel) {
-    services.apps().byId(appId).ifPresent(a -> services.webhooks().channelVacated(a, channel));
+    apps.byId(appId).ifPresent(a -> webhooks.channelVacated(a, channel));
   }
 
   @Override
   public void memberRemoved(String appId, String channel, String userId) {
-    services
-        .apps()
-        .byId(appId)
-        .ifPresent(a -> services.webhooks().memberRemoved(a, channel, userId));
+    apps.byId(appId).ifPresent(a -> webhooks.memberRemoved(a, channel, userId));
   }
 
   @Override
   public void memberEvicted(String appId, String channel, String userId) {
     byte[] frame = Frames.memberRemoved(channel, userId).getBytes(StandardCharsets.UTF_8);
-    services.bus().publish(new ChannelEvent(appId, channel, frame, null));
+    bus.publish(new ChannelEvent(appId, channel, frame, null));
   }
 
   @Override
   public void userOffline(String appId, String userId) {
-    services.bus().broadcast(new ControlMessage.UserStatus(appId, userId, false));
+    bus.broadcast(new ControlMessage.UserStatus(appId, userId, false));
   }
 
   @Override

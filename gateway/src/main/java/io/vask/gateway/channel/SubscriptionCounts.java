@@ -1,10 +1,14 @@
 package io.vask.gateway.channel;
 
 import io.vask.contract.AppSettings;
+import io.vask.gateway.app.AppRegistry;
 import io.vask.gateway.cluster.ChannelEvent;
+import io.vask.gateway.cluster.ClusterBus;
+import io.vask.gateway.cluster.MembershipStore;
 import io.vask.gateway.protocol.ChannelName;
 import io.vask.gateway.protocol.ChannelType;
 import io.vask.gateway.protocol.Frames;
+import io.vask.gateway.webhook.Webhooks;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -18,7 +22,11 @@ import java.util.concurrent.TimeUnit;
  */
 public final class SubscriptionCounts {
   static final int THROTTLE_ABOVE = 100;
-  private final ChannelServices services;
+  private final AppRegistry apps;
+  private final ChannelRegistry registry;
+  private final ClusterBus bus;
+  private final MembershipStore store;
+  private final Webhooks webhooks;
   private final ScheduledExecutorService timer;
   private final long throttleMillis;
   private final Map<String, Throttle> throttles = new ConcurrentHashMap<>();
@@ -30,8 +38,18 @@ public final class SubscriptionCounts {
   }
 
   public SubscriptionCounts(
-      ChannelServices services, ScheduledExecutorService timer, long throttleMillis) {
-    this.services = services;
+      AppRegistry apps,
+      ChannelRegistry registry,
+      ClusterBus bus,
+      MembershipStore store,
+      Webhooks webhooks,
+      ScheduledExecutorService timer,
+      long throttleMillis) {
+    this.apps = apps;
+    this.registry = registry;
+    this.bus = bus;
+    this.store = store;
+    this.webhooks = webhooks;
     this.timer = timer;
     this.throttleMillis = throttleMillis;
   }
@@ -41,12 +59,12 @@ public final class SubscriptionCounts {
     if (channel.type() == ChannelType.PRESENCE || channel.type() == ChannelType.USER) {
       return;
     }
-    AppSettings app = services.apps().byId(appId).orElse(null);
+    AppSettings app = apps.byId(appId).orElse(null);
     if (app == null || !app.subscriptionCount()) {
       return;
     }
     String key = appId + '\n' + channel.value();
-    int local = services.registry().localCount(appId, channel.value());
+    int local = registry.localCount(appId, channel.value());
     if (local <= THROTTLE_ABOVE) {
       throttles.remove(key);
       announce(appId, channel.value());
@@ -75,8 +93,7 @@ public final class SubscriptionCounts {
   }
 
   private void announce(String appId, String channel) {
-    services
-        .store()
+    store
         .stats(appId, channel)
         .thenAccept(
             stats -> {
@@ -84,12 +101,9 @@ public final class SubscriptionCounts {
               if (count > 0) {
                 byte[] frame =
                     Frames.subscriptionCount(channel, count).getBytes(StandardCharsets.UTF_8);
-                services.bus().publish(new ChannelEvent(appId, channel, frame, null));
+                bus.publish(new ChannelEvent(appId, channel, frame, null));
               }
-              services
-                  .apps()
-                  .byId(appId)
-                  .ifPresent(app -> services.webhooks().subscriptionCount(app, channel, count));
+              apps.byId(appId).ifPresent(app -> webhooks.subscriptionCount(app, channel, count));
             });
   }
 }

@@ -1,14 +1,19 @@
 package io.vask.gateway.channel;
 
 import io.vask.contract.AppSettings;
+import io.vask.gateway.app.AppRegistry;
+import io.vask.gateway.cluster.ChannelCache;
 import io.vask.gateway.cluster.ChannelEvent;
+import io.vask.gateway.cluster.ClusterBus;
 import io.vask.gateway.cluster.MemberJoin;
+import io.vask.gateway.cluster.MembershipStore;
 import io.vask.gateway.protocol.ChannelName;
 import io.vask.gateway.protocol.ChannelType;
 import io.vask.gateway.protocol.ClientMessage;
 import io.vask.gateway.protocol.Frames;
 import io.vask.gateway.protocol.PresenceMember;
 import io.vask.gateway.protocol.PusherError;
+import io.vask.gateway.webhook.Webhooks;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
@@ -24,17 +29,34 @@ public final class Subscriptions {
   /** A guard against a client subscribing its way to unbounded server memory. */
   static final int MAX_SUBSCRIPTIONS_PER_CONNECTION = 1000;
 
-  private final ChannelServices services;
+  private final AppRegistry apps;
+  private final ChannelRegistry registry;
+  private final ClusterBus bus;
+  private final MembershipStore store;
+  private final ChannelCache cache;
+  private final Webhooks webhooks;
   private final SubscriptionCounts counts;
   private final CacheMissGate cacheMisses = new CacheMissGate(60_000);
 
-  public Subscriptions(ChannelServices services, SubscriptionCounts counts) {
-    this.services = services;
+  public Subscriptions(
+      AppRegistry apps,
+      ChannelRegistry registry,
+      ClusterBus bus,
+      MembershipStore store,
+      ChannelCache cache,
+      Webhooks webhooks,
+      SubscriptionCounts counts) {
+    this.apps = apps;
+    this.registry = registry;
+    this.bus = bus;
+    this.store = store;
+    this.cache = cache;
+    this.webhooks = webhooks;
     this.counts = counts;
   }
 
   public void subscribe(Session session, ClientMessage.Subscribe request) {
-    Optional<AppSettings> app = services.apps().byId(session.appId());
+    Optional<AppSettings> app = apps.byId(session.appId());
     if (app.isEmpty()) {
       return;
     }
@@ -80,10 +102,10 @@ public final class Subscriptions {
       return;
     }
     String appId = session.appId();
-    boolean firstOnNode = services.registry().presenceIn(appId, channel.value(), member.userId());
+    boolean firstOnNode = registry.presenceIn(appId, channel.value(), member.userId());
     CompletionStage<MemberJoin> joined =
         firstOnNode
-            ? services.store().memberJoined(appId, channel.value(), member, maxMembers(appId))
+            ? store.memberJoined(appId, channel.value(), member, maxMembers(appId))
             : CompletableFuture.completedFuture(MemberJoin.ALREADY_PRESENT);
     joined.whenCompleteAsync(
         (outcome, error) -> afterMemberJoin(session, subscription, outcome, error),
@@ -114,8 +136,7 @@ public final class Subscriptions {
     }
     join(session, subscription);
     announceMemberAdded(session, channel, member, outcome);
-    services
-        .store()
+    store
         .members(session.appId(), channel)
         .whenCompleteAsync(
             (members, failure) -> {
@@ -138,8 +159,7 @@ public final class Subscriptions {
     }
     publish(session.appId(), channel, Frames.memberAdded(channel, member), session.socketId());
     if (outcome == MemberJoin.ADDED) {
-      app(session.appId())
-          .ifPresent(a -> services.webhooks().memberAdded(a, channel, member.userId()));
+      app(session.appId()).ifPresent(a -> webhooks.memberAdded(a, channel, member.userId()));
     }
   }
 
@@ -147,21 +167,20 @@ public final class Subscriptions {
   private void join(Session session, Subscription subscription) {
     String appId = session.appId();
     String channel = subscription.channel().value();
-    int count = services.registry().join(session, channel);
+    int count = registry.join(session, channel);
     subscription.markJoined();
     if (count == 1) {
-      services.bus().addInterest(appId, channel);
-      services
-          .store()
+      bus.addInterest(appId, channel);
+      store
           .channelJoined(appId, channel)
           .thenAccept(
               occupied -> {
                 if (occupied) {
-                  app(appId).ifPresent(a -> services.webhooks().channelOccupied(a, channel));
+                  app(appId).ifPresent(a -> webhooks.channelOccupied(a, channel));
                 }
               });
     }
-    services.store().localSubscriptionCount(appId, channel, count);
+    store.localSubscriptionCount(appId, channel, count);
   }
 
   private void succeed(Session session, Subscription subscription, String presenceFrame) {
@@ -177,8 +196,7 @@ public final class Subscriptions {
 
   private void replayCache(Session session, Subscription subscription) {
     String channel = subscription.channel().value();
-    services
-        .cache()
+    cache
         .get(session.appId(), channel)
         .whenCompleteAsync(
             (cached, error) -> {
@@ -190,7 +208,7 @@ public final class Subscriptions {
                     Frames.event(cached.get().event(), channel, cached.get().data(), null));
               } else {
                 session.send(Frames.cacheMiss(channel));
-                app(session.appId()).ifPresent(a -> services.webhooks().cacheMiss(a, channel));
+                app(session.appId()).ifPresent(a -> webhooks.cacheMiss(a, channel));
               }
             },
             session.transport().executor());
@@ -216,15 +234,15 @@ public final class Subscriptions {
     }
     String appId = session.appId();
     ChannelName channel = subscription.channel();
-    int count = services.registry().leave(session, channel.value());
-    services.store().localSubscriptionCount(appId, channel.value(), count);
+    int count = registry.leave(session, channel.value());
+    store.localSubscriptionCount(appId, channel.value(), count);
     if (subscription.member() != null) {
       releasePresence(appId, channel.value(), subscription.member(), true);
     }
     if (count == 0) {
-      services.bus().removeInterest(appId, channel.value());
+      bus.removeInterest(appId, channel.value());
       // channel_vacated comes from the store's listener once the leave outlives its grace
-      services.store().channelLeft(appId, channel.value());
+      store.channelLeft(appId, channel.value());
     }
     counts.changed(appId, channel);
   }
@@ -235,11 +253,10 @@ public final class Subscriptions {
    */
   private void releasePresence(
       String appId, String channel, PresenceMember member, boolean announce) {
-    if (!services.registry().presenceOut(appId, channel, member.userId())) {
+    if (!registry.presenceOut(appId, channel, member.userId())) {
       return;
     }
-    services
-        .store()
+    store
         .memberLeft(appId, channel, member.userId())
         .thenAccept(
             left -> {
@@ -250,9 +267,7 @@ public final class Subscriptions {
   }
 
   private void publish(String appId, String channel, String frame, String exclude) {
-    services
-        .bus()
-        .publish(new ChannelEvent(appId, channel, frame.getBytes(StandardCharsets.UTF_8), exclude));
+    bus.publish(new ChannelEvent(appId, channel, frame.getBytes(StandardCharsets.UTF_8), exclude));
   }
 
   private int maxMembers(String appId) {
@@ -262,6 +277,6 @@ public final class Subscriptions {
   }
 
   private Optional<AppSettings> app(String appId) {
-    return services.apps().byId(appId);
+    return apps.byId(appId);
   }
 }

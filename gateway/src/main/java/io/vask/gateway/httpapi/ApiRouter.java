@@ -2,9 +2,13 @@ package io.vask.gateway.httpapi;
 
 import io.vask.contract.AppSettings;
 import io.vask.gateway.app.AppRegistry;
+import io.vask.gateway.cluster.ChannelCache;
+import io.vask.gateway.cluster.ClusterBus;
+import io.vask.gateway.cluster.MembershipStore;
 import io.vask.gateway.protocol.ChannelName;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -30,22 +34,21 @@ public final class ApiRouter {
   /** The endpoint name (for metrics) and the response. */
   public record Outcome(String endpoint, ApiResponse response) {}
 
-  public ApiRouter(AppRegistry apps, ApiServices services) {
+  /** The API over the cluster's parts; {@code clock} checks request timestamps and cache TTLs. */
+  public ApiRouter(
+      AppRegistry apps, ClusterBus bus, MembershipStore store, ChannelCache cache, Clock clock) {
     this.apps = apps;
-    this.authenticator = new ApiAuthenticator(services.clock());
-    EventPublisher publisher = new EventPublisher(services);
+    this.authenticator = new ApiAuthenticator(clock);
+    EventPublisher publisher = new EventPublisher(bus, store, cache);
     this.routes =
         List.of(
             route("events", "POST", "events", new TriggerEndpoint(publisher)),
             route("batch_events", "POST", "batch_events", new BatchEventsEndpoint(publisher)),
-            route("channels", "GET", "channels", new ChannelsEndpoint(services)),
-            route("channel", "GET", "channels/*", new ChannelEndpoint(services)),
-            route("users", "GET", "channels/*/users", new UsersEndpoint(services)),
+            route("channels", "GET", "channels", new ChannelsEndpoint(store)),
+            route("channel", "GET", "channels/*", new ChannelEndpoint(store, cache, clock)),
+            route("users", "GET", "channels/*/users", new UsersEndpoint(store)),
             route(
-                "terminate",
-                "POST",
-                "users/*/terminate_connections",
-                new TerminateEndpoint(services)));
+                "terminate", "POST", "users/*/terminate_connections", new TerminateEndpoint(bus)));
   }
 
   private static Route route(String name, String method, String shape, Endpoint endpoint) {

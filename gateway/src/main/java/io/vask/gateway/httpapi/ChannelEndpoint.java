@@ -3,10 +3,13 @@ package io.vask.gateway.httpapi;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vask.contract.AppSettings;
 import io.vask.gateway.cluster.CachedEvent;
+import io.vask.gateway.cluster.ChannelCache;
 import io.vask.gateway.cluster.ChannelStats;
+import io.vask.gateway.cluster.MembershipStore;
 import io.vask.gateway.protocol.ChannelName;
 import io.vask.gateway.protocol.ChannelType;
 import io.vask.gateway.protocol.Json;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,10 +22,14 @@ import java.util.concurrent.CompletionStage;
  * (presence only), {@code subscription_count}, {@code cache} (PROTOCOL.md §9.6, §6).
  */
 final class ChannelEndpoint implements Endpoint {
-  private final ApiServices services;
+  private final MembershipStore store;
+  private final ChannelCache cache;
+  private final Clock clock;
 
-  ChannelEndpoint(ApiServices services) {
-    this.services = services;
+  ChannelEndpoint(MembershipStore store, ChannelCache cache, Clock clock) {
+    this.store = store;
+    this.cache = cache;
+    this.clock = clock;
   }
 
   @Override
@@ -35,10 +42,9 @@ final class ChannelEndpoint implements Endpoint {
     }
     CompletionStage<Optional<CachedEvent>> cached =
         info.contains("cache") && channel.cached()
-            ? services.cache().get(app.id(), channel.value())
+            ? cache.get(app.id(), channel.value())
             : CompletableFuture.completedFuture(Optional.empty());
-    return services
-        .store()
+    return store
         .stats(app.id(), channel.value())
         .thenCombine(cached, (stats, cache) -> render(stats, cache, channel, info));
   }
@@ -58,7 +64,7 @@ final class ChannelEndpoint implements Endpoint {
         ObjectNode node = body.putObject("cache");
         node.put("event", cache.get().event());
         node.put("data", cache.get().data());
-        node.put("ttl", cache.get().ttlSeconds(services.clock().millis()));
+        node.put("ttl", cache.get().ttlSeconds(clock.millis()));
       } else {
         body.putNull("cache");
       }

@@ -2,6 +2,7 @@ package io.vask.gateway.httpapi;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vask.contract.AppSettings;
+import io.vask.gateway.cluster.MembershipStore;
 import io.vask.gateway.protocol.ChannelName;
 import io.vask.gateway.protocol.Json;
 import java.util.List;
@@ -14,10 +15,10 @@ import java.util.concurrent.CompletionStage;
  * (presence prefixes only) or {@code subscription_count} (PROTOCOL.md §9.6).
  */
 final class ChannelsEndpoint implements Endpoint {
-  private final ApiServices services;
+  private final MembershipStore store;
 
-  ChannelsEndpoint(ApiServices services) {
-    this.services = services;
+  ChannelsEndpoint(MembershipStore store) {
+    this.store = store;
   }
 
   @Override
@@ -28,8 +29,7 @@ final class ChannelsEndpoint implements Endpoint {
     if (info.contains("user_count") && !prefix.startsWith("presence-")) {
       throw new ApiException(400, "info=user_count needs filter_by_prefix starting with presence-");
     }
-    return services
-        .store()
+    return store
         .channels(app.id(), prefix)
         .thenApply(
             channels -> {

@@ -2,7 +2,10 @@ package io.vask.gateway.httpapi;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vask.contract.AppSettings;
+import io.vask.gateway.cluster.ChannelCache;
 import io.vask.gateway.cluster.ChannelEvent;
+import io.vask.gateway.cluster.ClusterBus;
+import io.vask.gateway.cluster.MembershipStore;
 import io.vask.gateway.protocol.ChannelName;
 import io.vask.gateway.protocol.ChannelType;
 import io.vask.gateway.protocol.Frames;
@@ -16,27 +19,24 @@ import java.util.concurrent.CompletionStage;
  * as the last event of cache channels; answers the {@code info} attributes of a trigger.
  */
 final class EventPublisher {
-  private final ApiServices services;
+  private final ClusterBus bus;
+  private final MembershipStore store;
+  private final ChannelCache cache;
 
-  EventPublisher(ApiServices services) {
-    this.services = services;
+  EventPublisher(ClusterBus bus, MembershipStore store, ChannelCache cache) {
+    this.bus = bus;
+    this.store = store;
+    this.cache = cache;
   }
 
   void publish(AppSettings app, EventRequest event) {
     for (ChannelName channel : event.channels()) {
       String frame = Frames.event(event.name(), channel.value(), event.data(), null);
-      services
-          .bus()
-          .publish(
-              new ChannelEvent(
-                  app.id(),
-                  channel.value(),
-                  frame.getBytes(StandardCharsets.UTF_8),
-                  event.socketId()));
+      bus.publish(
+          new ChannelEvent(
+              app.id(), channel.value(), frame.getBytes(StandardCharsets.UTF_8), event.socketId()));
       if (channel.cached()) {
-        services
-            .cache()
-            .put(app.id(), channel.value(), event.name(), event.data(), app.cacheTtlSeconds());
+        cache.put(app.id(), channel.value(), event.name(), event.data(), app.cacheTtlSeconds());
       }
     }
   }
@@ -46,8 +46,7 @@ final class EventPublisher {
    * the channel are left out (PROTOCOL.md §9.4).
    */
   CompletionStage<ObjectNode> info(AppSettings app, ChannelName channel, Set<String> info) {
-    return services
-        .store()
+    return store
         .stats(app.id(), channel.value())
         .thenApply(
             stats -> {

@@ -1,6 +1,7 @@
 package io.vask.gateway.httpapi;
 
 import io.vask.contract.AppSettings;
+import io.vask.gateway.cluster.ClusterBus;
 import io.vask.gateway.cluster.ControlMessage;
 import java.util.List;
 import java.util.Map;
@@ -12,10 +13,10 @@ import java.util.concurrent.CompletionStage;
  * as the user, on every node (PROTOCOL.md §5.4, §9.7).
  */
 final class TerminateEndpoint implements Endpoint {
-  private final ApiServices services;
+  private final ClusterBus bus;
 
-  TerminateEndpoint(ApiServices services) {
-    this.services = services;
+  TerminateEndpoint(ClusterBus bus) {
+    this.bus = bus;
   }
 
   @Override
@@ -25,7 +26,7 @@ final class TerminateEndpoint implements Endpoint {
     if (userId.isEmpty()) {
       throw new ApiException(400, "Missing user id");
     }
-    services.bus().broadcast(new ControlMessage.TerminateUser(app.id(), userId));
+    bus.broadcast(new ControlMessage.TerminateUser(app.id(), userId));
     return CompletableFuture.completedFuture(ApiResponse.EMPTY_OK);
   }
 }

@@ -3,6 +3,7 @@ package io.vask.gateway.httpapi;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vask.contract.AppSettings;
+import io.vask.gateway.cluster.MembershipStore;
 import io.vask.gateway.protocol.ChannelName;
 import io.vask.gateway.protocol.ChannelType;
 import io.vask.gateway.protocol.Json;
@@ -12,10 +13,10 @@ import java.util.concurrent.CompletionStage;
 
 /** {@code GET /apps/{id}/channels/{channel}/users}: a presence channel's members (§9.6). */
 final class UsersEndpoint implements Endpoint {
-  private final ApiServices services;
+  private final MembershipStore store;
 
-  UsersEndpoint(ApiServices services) {
-    this.services = services;
+  UsersEndpoint(MembershipStore store) {
+    this.store = store;
   }
 
   @Override
@@ -25,8 +26,7 @@ final class UsersEndpoint implements Endpoint {
     if (channel.type() != ChannelType.PRESENCE) {
       throw new ApiException(400, "Users are only available for presence channels");
     }
-    return services
-        .store()
+    return store
         .members(app.id(), channel.value())
         .thenApply(
             members -> {

@@ -11,6 +11,7 @@ import io.netty.util.concurrent.ScheduledFuture;
 import io.vask.gateway.channel.OutboundFrame;
 import io.vask.gateway.channel.Session;
 import io.vask.gateway.channel.Transport;
+import io.vask.gateway.metrics.GatewayMetrics;
 import io.vask.gateway.protocol.Frames;
 import io.vask.gateway.protocol.PusherError;
 import java.nio.charset.StandardCharsets;
@@ -27,7 +28,8 @@ final class Connection implements Transport {
   private final Channel channel;
   private final int loopIndex;
   private final LoopFlusher flusher;
-  private final ServerContext context;
+  private final GatewayMetrics metrics;
+  private final SlowConsumerPolicy slowConsumers;
   private Session session;
 
   /**
@@ -42,11 +44,17 @@ final class Connection implements Transport {
   private boolean closing;
   private ScheduledFuture<?> graceCheck;
 
-  Connection(Channel channel, int loopIndex, LoopFlusher flusher, ServerContext context) {
+  Connection(
+      Channel channel,
+      int loopIndex,
+      LoopFlusher flusher,
+      GatewayMetrics metrics,
+      SlowConsumerPolicy slowConsumers) {
     this.channel = channel;
     this.loopIndex = loopIndex;
     this.flusher = flusher;
-    this.context = context;
+    this.metrics = metrics;
+    this.slowConsumers = slowConsumers;
   }
 
   void attach(Session session) {
@@ -68,8 +76,8 @@ final class Connection implements Transport {
       return;
     }
     byte[] bytes = frame.getBytes(StandardCharsets.UTF_8);
-    context.metrics().messagesOut.inc();
-    context.metrics().bytesOut.add(bytes.length);
+    metrics.messagesOut.inc();
+    metrics.bytesOut.add(bytes.length);
     write(WebSocketFrames.text(channel.alloc(), bytes));
   }
 
@@ -106,7 +114,7 @@ final class Connection implements Transport {
 
   private void onUnwritable() {
     ChannelOutboundBuffer buffer = channel.unsafe().outboundBuffer();
-    if (buffer != null && buffer.totalPendingWriteBytes() > context.settings().maxPendingBytes()) {
+    if (buffer != null && buffer.totalPendingWriteBytes() > slowConsumers.maxPendingBytes()) {
       closeSlowConsumer();
       return;
     }
@@ -121,7 +129,7 @@ final class Connection implements Transport {
                       closeSlowConsumer();
                     }
                   },
-                  context.settings().slowConsumerGraceMillis(),
+                  slowConsumers.graceMillis(),
                   TimeUnit.MILLISECONDS);
     }
   }
@@ -132,8 +140,8 @@ final class Connection implements Transport {
       return;
     }
     closing = true;
-    context.metrics().slowConsumersClosed.inc();
-    context.metrics().errors.labels("4100").increment();
+    metrics.slowConsumersClosed.inc();
+    metrics.errors.labels("4100").increment();
     if (session != null) {
       session.markClosed();
     }
@@ -146,7 +154,7 @@ final class Connection implements Transport {
       return;
     }
     if (error.code() != null) {
-      context.metrics().errors.labels(error.code().toString()).increment();
+      metrics.errors.labels(error.code().toString()).increment();
     }
     send(Frames.error(error));
     closing = true;

@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** Every open connection of this node, for drain. */
-public final class ConnectionTracker {
+final class ConnectionTracker {
   private final Map<Connection, Boolean> open = new ConcurrentHashMap<>();
 
   void add(Connection connection) {
@@ -17,7 +17,7 @@ public final class ConnectionTracker {
     open.remove(connection);
   }
 
-  public int size() {
+  int size() {
     return open.size();
   }
 

@@ -15,15 +15,17 @@ import org.slf4j.LoggerFactory;
 final class Drain {
   private static final Logger LOG = LoggerFactory.getLogger(Drain.class);
   private static final int BATCHES = 20;
-  private final ServerContext context;
+  private final Readiness readiness;
+  private final ConnectionTracker connections;
 
-  Drain(ServerContext context) {
-    this.context = context;
+  Drain(Readiness readiness, ConnectionTracker connections) {
+    this.readiness = readiness;
+    this.connections = connections;
   }
 
   void run(int seconds) {
-    context.readiness().startDraining();
-    List<Connection> open = context.connections().snapshot();
+    readiness.startDraining();
+    List<Connection> open = connections.snapshot();
     Collections.shuffle(open, ThreadLocalRandom.current());
     LOG.info("draining {} connection(s) over {} s", open.size(), seconds);
     int batchSize = Math.max(1, (open.size() + BATCHES - 1) / BATCHES);
@@ -38,7 +40,7 @@ final class Drain {
       sleep(pauseMillis / 2 + ThreadLocalRandom.current().nextLong(Math.max(1, pauseMillis)));
     }
     long deadline = System.currentTimeMillis() + 2000;
-    while (context.connections().size() > 0 && System.currentTimeMillis() < deadline) {
+    while (connections.size() > 0 && System.currentTimeMillis() < deadline) {
       sleep(20);
     }
   }

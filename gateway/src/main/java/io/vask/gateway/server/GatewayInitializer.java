@@ -5,21 +5,31 @@ import io.netty.channel.ChannelPipeline;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.ssl.SslContext;
+import io.vask.gateway.httpapi.ApiRouter;
+import io.vask.gateway.metrics.GatewayMetrics;
 
 /**
  * The main port's pipeline, in order: TLS (when configured) → HTTP codec → aggregator (JSON 413
- * past the body cap) → router. A WebSocket upgrade then swaps the HTTP handlers for the WebSocket
- * codec, the frame aggregator, the liveness check and the Pusher handler (see {@link
- * WebSocketUpgrade}).
+ * past the body cap) → router. A WebSocket upgrade then turns it into the pipeline {@link
+ * WebSocketPipeline} lists: WebSocket codec → frame aggregator → liveness → Pusher handler.
  */
 final class GatewayInitializer extends ChannelInitializer<SocketChannel> {
-  private final ServerContext context;
   private final WebSocketUpgrade upgrade;
+  private final ApiRouter api;
+  private final GatewayMetrics metrics;
+  private final int maxBodyBytes;
   private final SslContext ssl;
 
-  GatewayInitializer(ServerContext context, NettyLoops loops, SslContext ssl) {
-    this.context = context;
-    this.upgrade = new WebSocketUpgrade(context, loops);
+  GatewayInitializer(
+      WebSocketUpgrade upgrade,
+      ApiRouter api,
+      GatewayMetrics metrics,
+      int maxBodyBytes,
+      SslContext ssl) {
+    this.upgrade = upgrade;
+    this.api = api;
+    this.metrics = metrics;
+    this.maxBodyBytes = maxBodyBytes;
     this.ssl = ssl;
   }
 
@@ -30,7 +40,7 @@ final class GatewayInitializer extends ChannelInitializer<SocketChannel> {
       pipeline.addLast("tls", ssl.newHandler(channel.alloc()));
     }
     pipeline.addLast("http", new HttpServerCodec(4096, 8192, 8192));
-    pipeline.addLast("aggregator", new JsonAggregator(context.settings().maxBodyBytes()));
-    pipeline.addLast("router", new HttpRouter(context, upgrade, ssl != null));
+    pipeline.addLast("aggregator", new JsonAggregator(maxBodyBytes));
+    pipeline.addLast("router", new HttpRouter(upgrade, api, metrics, ssl != null));
   }
 }

@@ -9,19 +9,23 @@ import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpUtil;
 import io.vask.gateway.httpapi.ApiRequest;
 import io.vask.gateway.httpapi.ApiResponse;
+import io.vask.gateway.httpapi.ApiRouter;
+import io.vask.gateway.metrics.GatewayMetrics;
 
 /**
  * The first handler of every request on the main port: WebSocket upgrades go to {@link
  * WebSocketUpgrade}, {@code /apps/**} to the HTTP API, anything else gets a JSON 404.
  */
 final class HttpRouter extends SimpleChannelInboundHandler<FullHttpRequest> {
-  private final ServerContext context;
   private final WebSocketUpgrade upgrade;
+  private final ApiRouter api;
+  private final GatewayMetrics metrics;
   private final boolean tls;
 
-  HttpRouter(ServerContext context, WebSocketUpgrade upgrade, boolean tls) {
-    this.context = context;
+  HttpRouter(WebSocketUpgrade upgrade, ApiRouter api, GatewayMetrics metrics, boolean tls) {
     this.upgrade = upgrade;
+    this.api = api;
+    this.metrics = metrics;
     this.tls = tls;
   }
 
@@ -57,16 +61,14 @@ final class HttpRouter extends SimpleChannelInboundHandler<FullHttpRequest> {
             path,
             q < 0 ? "" : uri.substring(q + 1),
             ByteBufUtil.getBytes(request.content()));
-    context
-        .api()
+    this.api
         .handle(api)
         .whenCompleteAsync(
             (outcome, error) -> {
               ApiResponse response =
                   error == null ? outcome.response() : ApiResponse.error(500, "Internal error");
               String endpoint = error == null ? outcome.endpoint() : "unknown";
-              context
-                  .metrics()
+              metrics
                   .httpRequests
                   .labels(endpoint, Integer.toString(response.status()))
                   .increment();

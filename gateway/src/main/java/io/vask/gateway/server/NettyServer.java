@@ -23,6 +23,10 @@ import io.netty.util.internal.PlatformDependent;
 import io.vask.gateway.GatewaySettings;
 import io.vask.gateway.channel.FrameEncoder;
 import io.vask.gateway.channel.Loops;
+import io.vask.gateway.connection.Admission;
+import io.vask.gateway.connection.Departure;
+import io.vask.gateway.connection.InboundMessages;
+import io.vask.gateway.httpapi.ApiRouter;
 import io.vask.gateway.metrics.GatewayMetrics;
 import java.net.InetSocketAddress;
 import java.util.concurrent.TimeUnit;
@@ -38,6 +42,7 @@ import org.slf4j.LoggerFactory;
 public final class NettyServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(NettyServer.class);
   private final GatewaySettings settings;
+  private final GatewayMetrics metrics;
   private final EventLoopGroup group;
   private final NettyLoops loops;
   private final Class<? extends ServerChannel> channelType;
@@ -45,13 +50,19 @@ public final class NettyServer implements AutoCloseable {
   private Channel metricsChannel;
   private Drain drain;
 
-  public NettyServer(GatewaySettings settings) {
+  /** Creates the event loops and registers Netty's own memory gauge; nothing listens yet. */
+  public NettyServer(GatewaySettings settings, GatewayMetrics metrics) {
     this.settings = settings;
+    this.metrics = metrics;
     boolean epoll = Epoll.isAvailable();
     IoHandlerFactory io = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
     this.group = new MultiThreadIoEventLoopGroup(settings.ioThreads(), io);
     this.channelType = epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
     this.loops = new NettyLoops(group);
+    metrics.registry.gauge(
+        "vask_netty_direct_used_bytes",
+        "Direct memory held by Netty's allocator",
+        PlatformDependent::usedDirectMemory);
   }
 
   public Loops loops() {
@@ -62,60 +73,73 @@ public final class NettyServer implements AutoCloseable {
     return SharedFrame.encoder(PooledByteBufAllocator.DEFAULT);
   }
 
-  /** Registers Netty's own memory gauges. */
-  public void registerMetrics(GatewayMetrics metrics) {
-    metrics.registry.gauge(
-        "vask_netty_direct_used_bytes",
-        "Direct memory held by Netty's allocator",
-        PlatformDependent::usedDirectMemory);
-  }
-
-  /** Binds both ports; returns when they accept connections. */
-  public void start(ServerContext context) throws InterruptedException {
-    int lowWater = (int) Math.min(Integer.MAX_VALUE / 2, settings.maxPendingBytes() / 2);
-    mainChannel =
-        new ServerBootstrap()
-            .group(group)
-            .channel(channelType)
-            .option(ChannelOption.SO_BACKLOG, 4096)
-            .option(ChannelOption.SO_REUSEADDR, true)
-            .childOption(ChannelOption.TCP_NODELAY, true)
-            .childOption(ChannelOption.ALLOCATOR, PooledByteBufAllocator.DEFAULT)
-            .childOption(
-                ChannelOption.WRITE_BUFFER_WATER_MARK,
-                new WriteBufferWaterMark(
-                    lowWater,
-                    (int) Math.min(Integer.MAX_VALUE, settings.maxPendingBytes() * 3 / 4)))
-            .childHandler(new GatewayInitializer(context, loops, sslContext()))
-            .bind(settings.host(), settings.port())
-            .sync()
-            .channel();
-    metricsChannel =
-        new ServerBootstrap()
-            .group(group)
-            .channel(channelType)
-            .option(ChannelOption.SO_REUSEADDR, true)
-            .childHandler(
-                new ChannelInitializer<SocketChannel>() {
-                  @Override
-                  protected void initChannel(SocketChannel ch) {
-                    ch.pipeline()
-                        .addLast(new HttpServerCodec())
-                        .addLast(new JsonAggregator(65_536))
-                        .addLast(
-                            new MetricsHandler(context.metrics().registry, context.readiness()));
-                  }
-                })
-            .bind(settings.host(), settings.metricsPort())
-            .sync()
-            .channel();
-    drain = new Drain(context);
+  /**
+   * Binds both ports, handing connections to the Pusher use cases and {@code /apps/**} to the API;
+   * returns when they accept connections.
+   */
+  public void start(
+      Admission admission,
+      InboundMessages messages,
+      Departure departure,
+      ApiRouter api,
+      Readiness readiness)
+      throws InterruptedException {
+    ConnectionTracker connections = new ConnectionTracker();
+    WebSocketPipeline webSockets =
+        new WebSocketPipeline(
+            messages, departure, metrics, connections, settings.pongTimeoutSeconds() * 1000L);
+    WebSocketUpgrade upgrade =
+        new WebSocketUpgrade(
+            admission, webSockets, loops, metrics, connections, SlowConsumerPolicy.of(settings));
+    GatewayInitializer initializer =
+        new GatewayInitializer(upgrade, api, metrics, settings.maxBodyBytes(), sslContext());
+    mainChannel = bindMain(initializer);
+    metricsChannel = bindMetrics(readiness);
+    drain = new Drain(readiness, connections);
     LOG.info(
         "listening on {} (WebSocket + HTTP API) and {} (metrics), {} I/O threads, {}",
         port(),
         metricsPort(),
         loops.count(),
         channelType.getSimpleName());
+  }
+
+  private Channel bindMain(GatewayInitializer initializer) throws InterruptedException {
+    int lowWater = (int) Math.min(Integer.MAX_VALUE / 2, settings.maxPendingBytes() / 2);
+    int highWater = (int) Math.min(Integer.MAX_VALUE, settings.maxPendingBytes() * 3 / 4);
+    return new ServerBootstrap()
+        .group(group)
+        .channel(channelType)
+        .option(ChannelOption.SO_BACKLOG, 4096)
+        .option(ChannelOption.SO_REUSEADDR, true)
+        .childOption(ChannelOption.TCP_NODELAY, true)
+        .childOption(ChannelOption.ALLOCATOR, PooledByteBufAllocator.DEFAULT)
+        .childOption(
+            ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(lowWater, highWater))
+        .childHandler(initializer)
+        .bind(settings.host(), settings.port())
+        .sync()
+        .channel();
+  }
+
+  private Channel bindMetrics(Readiness readiness) throws InterruptedException {
+    return new ServerBootstrap()
+        .group(group)
+        .channel(channelType)
+        .option(ChannelOption.SO_REUSEADDR, true)
+        .childHandler(
+            new ChannelInitializer<SocketChannel>() {
+              @Override
+              protected void initChannel(SocketChannel ch) {
+                ch.pipeline()
+                    .addLast(new HttpServerCodec())
+                    .addLast(new JsonAggregator(65_536))
+                    .addLast(new MetricsHandler(metrics.registry, readiness));
+              }
+            })
+        .bind(settings.host(), settings.metricsPort())
+        .sync()
+        .channel();
   }
 
   public int port() {

@@ -14,36 +14,47 @@ import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import io.vask.gateway.channel.Session;
-import io.vask.gateway.protocol.ClientMessage;
-import io.vask.gateway.protocol.ClientMessageParser;
-import io.vask.gateway.protocol.Frames;
-import io.vask.gateway.protocol.PusherError;
+import io.vask.gateway.connection.Departure;
+import io.vask.gateway.connection.InboundMessages;
+import io.vask.gateway.metrics.GatewayMetrics;
 import java.nio.charset.StandardCharsets;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads WebSocket frames of an established Pusher connection and hands each message to its use
- * case. Text and binary frames are parsed as JSON (binary leniently, as UTF-8); control frames are
- * answered here. Unexpected exceptions are logged once and never close other sockets.
+ * Reads WebSocket frames of an established Pusher connection: text and binary frames (binary
+ * leniently, as UTF-8) go to {@link InboundMessages}, control frames are answered here, and a
+ * closed socket goes to {@link Departure}. Unexpected exceptions are logged once and never close
+ * other sockets.
  */
 final class PusherWebSocketHandler extends SimpleChannelInboundHandler<WebSocketFrame> {
   private static final Logger LOG = LoggerFactory.getLogger(PusherWebSocketHandler.class);
   private final Connection connection;
-  private final ServerContext context;
+  private final InboundMessages messages;
+  private final Departure departure;
+  private final GatewayMetrics metrics;
+  private final ConnectionTracker connections;
 
-  PusherWebSocketHandler(Connection connection, ServerContext context) {
+  PusherWebSocketHandler(
+      Connection connection,
+      InboundMessages messages,
+      Departure departure,
+      GatewayMetrics metrics,
+      ConnectionTracker connections) {
     this.connection = connection;
-    this.context = context;
+    this.messages = messages;
+    this.departure = departure;
+    this.metrics = metrics;
+    this.connections = connections;
   }
 
   @Override
   protected void channelRead0(ChannelHandlerContext ctx, WebSocketFrame frame) {
     if (frame instanceof TextWebSocketFrame || frame instanceof BinaryWebSocketFrame) {
       ByteBuf content = frame.content();
-      context.metrics().messagesIn.inc();
-      context.metrics().bytesIn.add(content.readableBytes());
-      onMessage(content.toString(StandardCharsets.UTF_8));
+      metrics.messagesIn.inc();
+      metrics.bytesIn.add(content.readableBytes());
+      messages.receive(connection.session(), content.toString(StandardCharsets.UTF_8));
     } else if (frame instanceof PingWebSocketFrame) {
       ctx.writeAndFlush(new PongWebSocketFrame(frame.content().retain()));
     } else if (frame instanceof CloseWebSocketFrame) {
@@ -51,54 +62,16 @@ final class PusherWebSocketHandler extends SimpleChannelInboundHandler<WebSocket
     }
   }
 
-  private void onMessage(String text) {
-    Session session = connection.session();
-    if (session == null || !session.isOpen()) {
-      return;
-    }
-    try {
-      dispatch(session, ClientMessageParser.parse(text));
-    } catch (RuntimeException e) {
-      LOG.warn(
-          "socket {} of app {}: message handling failed", session.socketId(), session.appId(), e);
-      session.sendError(PusherError.plain("Internal error handling the message"));
-    }
-  }
-
-  private void dispatch(Session session, ClientMessage message) {
-    if (message instanceof ClientMessage.Ping) {
-      session.send(Frames.PONG);
-    } else if (message instanceof ClientMessage.Subscribe subscribe) {
-      context.subscriptions().subscribe(session, subscribe);
-    } else if (message instanceof ClientMessage.Unsubscribe unsubscribe) {
-      context.subscriptions().unsubscribe(session, unsubscribe.channel());
-    } else if (message instanceof ClientMessage.ClientEvent event) {
-      context.clientEvents().handle(session, event);
-    } else if (message instanceof ClientMessage.Signin signin) {
-      context.users().signIn(session, signin);
-    } else if (message instanceof ClientMessage.Invalid invalid) {
-      context.metrics().errors.labels("null").increment();
-      session.sendError(invalid.error());
-    }
-    // Pong and ignored pusher:* events need no answer: reading them already counted as activity.
-  }
-
   @Override
   public void channelInactive(ChannelHandlerContext ctx) throws Exception {
     Session session = connection.session();
     connection.cancelTimers();
     if (session != null) {
-      session.markClosed();
-      context.metrics().connections.decrement();
-      try {
-        context.subscriptions().disconnect(session);
-        context.users().disconnect(session);
-      } finally {
-        context.store().connectionClosed(session.appId());
-      }
+      metrics.connections.decrement();
+      departure.leave(session);
     }
     // last, so a drain that waits for the tracker to empty also waits for the leaves above
-    context.connections().remove(connection);
+    connections.remove(connection);
     super.channelInactive(ctx);
   }
 

@@ -1,11 +1,14 @@
 package io.vask.gateway.user;
 
 import io.vask.contract.AppSettings;
-import io.vask.gateway.channel.ChannelServices;
+import io.vask.gateway.app.AppRegistry;
+import io.vask.gateway.channel.ChannelRegistry;
 import io.vask.gateway.channel.Fanout;
 import io.vask.gateway.channel.Session;
 import io.vask.gateway.channel.SignedInUser;
+import io.vask.gateway.cluster.ClusterBus;
 import io.vask.gateway.cluster.ControlMessage;
+import io.vask.gateway.cluster.MembershipStore;
 import io.vask.gateway.protocol.ChannelName;
 import io.vask.gateway.protocol.ClientMessage;
 import io.vask.gateway.protocol.Frames;
@@ -22,20 +25,29 @@ import java.util.concurrent.TimeUnit;
  */
 public final class Users {
   static final int MAX_WATCHLIST = 100;
-  private final ChannelServices services;
+  private final AppRegistry apps;
+  private final ChannelRegistry registry;
+  private final ClusterBus bus;
+  private final MembershipStore store;
   private final Fanout fanout;
   private final Watchlists watchlists;
   private final ScheduledExecutorService timer;
   private final long authorizationTimeoutMillis;
 
   public Users(
-      ChannelServices services,
+      AppRegistry apps,
+      ChannelRegistry registry,
+      ClusterBus bus,
+      MembershipStore store,
       Fanout fanout,
       ScheduledExecutorService timer,
       long authorizationTimeoutMillis) {
-    this.services = services;
+    this.apps = apps;
+    this.registry = registry;
+    this.bus = bus;
+    this.store = store;
     this.fanout = fanout;
-    this.watchlists = new Watchlists(services);
+    this.watchlists = new Watchlists(store);
     this.timer = timer;
     this.authorizationTimeoutMillis = authorizationTimeoutMillis;
   }
@@ -43,7 +55,7 @@ public final class Users {
   /** A socket was established: start the authorized-connections timer when the app wants it. */
   public void connected(Session session) {
     boolean required =
-        services.apps().byId(session.appId()).map(AppSettings::userAuthentication).orElse(false);
+        apps.byId(session.appId()).map(AppSettings::userAuthentication).orElse(false);
     if (!required) {
       return;
     }
@@ -64,7 +76,7 @@ public final class Users {
   }
 
   public void signIn(Session session, ClientMessage.Signin signin) {
-    Optional<AppSettings> app = services.apps().byId(session.appId());
+    Optional<AppSettings> app = apps.byId(session.appId());
     if (app.isEmpty()) {
       return;
     }
@@ -116,15 +128,14 @@ public final class Users {
   private void joinUserChannel(Session session, String userId) {
     String appId = session.appId();
     String channel = ChannelName.USER_PREFIX + userId;
-    if (services.registry().join(session, channel) == 1) {
-      services.bus().addInterest(appId, channel);
-      services
-          .store()
+    if (registry.join(session, channel) == 1) {
+      bus.addInterest(appId, channel);
+      store
           .userSignedIn(appId, userId)
           .thenAccept(
               online -> {
                 if (online) {
-                  services.bus().broadcast(new ControlMessage.UserStatus(appId, userId, true));
+                  bus.broadcast(new ControlMessage.UserStatus(appId, userId, true));
                 }
               });
     }
@@ -139,15 +150,14 @@ public final class Users {
     watchlists.unwatch(session, user);
     String appId = session.appId();
     String channel = ChannelName.USER_PREFIX + user.id();
-    if (services.registry().leave(session, channel) == 0) {
-      services.bus().removeInterest(appId, channel);
-      services
-          .store()
+    if (registry.leave(session, channel) == 0) {
+      bus.removeInterest(appId, channel);
+      store
           .userSignedOut(appId, user.id())
           .thenAccept(
               offline -> {
                 if (offline) {
-                  services.bus().broadcast(new ControlMessage.UserStatus(appId, user.id(), false));
+                  bus.broadcast(new ControlMessage.UserStatus(appId, user.id(), false));
                 }
               });
     }

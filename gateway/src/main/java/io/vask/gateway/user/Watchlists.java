@@ -1,9 +1,9 @@
 package io.vask.gateway.user;
 
-import io.vask.gateway.channel.ChannelServices;
 import io.vask.gateway.channel.Session;
 import io.vask.gateway.channel.SignedInUser;
 import io.vask.gateway.cluster.ControlMessage;
+import io.vask.gateway.cluster.MembershipStore;
 import io.vask.gateway.protocol.Frames;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,13 +16,13 @@ import java.util.concurrent.ConcurrentHashMap;
  * afterwards one frame per change of a watched user, to every local session watching them.
  */
 final class Watchlists {
-  private final ChannelServices services;
+  private final MembershipStore store;
   private final Map<WatchKey, Set<Session>> watchers = new ConcurrentHashMap<>();
 
   private record WatchKey(String appId, String userId) {}
 
-  Watchlists(ChannelServices services) {
-    this.services = services;
+  Watchlists(MembershipStore store) {
+    this.store = store;
   }
 
   void watch(Session session, SignedInUser previous, SignedInUser user) {
@@ -37,8 +37,7 @@ final class Watchlists {
           .computeIfAbsent(new WatchKey(session.appId(), id), k -> ConcurrentHashMap.newKeySet())
           .add(session);
     }
-    services
-        .store()
+    store
         .onlineUsers(session.appId(), user.watchlist())
         .whenCompleteAsync(
             (online, error) -> {

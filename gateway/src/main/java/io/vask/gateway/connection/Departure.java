@@ -1,0 +1,34 @@
+package io.vask.gateway.connection;
+
+import io.vask.gateway.channel.Session;
+import io.vask.gateway.channel.Subscriptions;
+import io.vask.gateway.cluster.MembershipStore;
+import io.vask.gateway.user.Users;
+
+/**
+ * Everything a closed connection leaves behind, in order: its subscriptions (and presence
+ * memberships) undone, its user signed out of this node, its place in the app's connection quota
+ * given back — the last even when an earlier step fails.
+ */
+public final class Departure {
+  private final Subscriptions subscriptions;
+  private final Users users;
+  private final MembershipStore store;
+
+  public Departure(Subscriptions subscriptions, Users users, MembershipStore store) {
+    this.subscriptions = subscriptions;
+    this.users = users;
+    this.store = store;
+  }
+
+  /** The session's socket is gone; called once, on its loop. */
+  public void leave(Session session) {
+    session.markClosed();
+    try {
+      subscriptions.disconnect(session);
+      users.disconnect(session);
+    } finally {
+      store.connectionClosed(session.appId());
+    }
+  }
+}

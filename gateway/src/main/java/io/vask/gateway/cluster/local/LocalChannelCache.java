@@ -61,6 +61,11 @@ public final class LocalChannelCache implements ChannelCache {
     events.values().removeIf(e -> e.expiresAtMillis() <= now);
   }
 
+  /** Events held, expired or not. */
+  int size() {
+    return events.size();
+  }
+
   @Override
   public synchronized void close() {
     if (purge != null) {

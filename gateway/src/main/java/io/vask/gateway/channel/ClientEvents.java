@@ -36,7 +36,7 @@ public final class ClientEvents {
       return;
     }
     AppSettings app = found.get();
-    Optional<PusherError> rejection = check(app, session, event);
+    Optional<PusherError.Message> rejection = check(app, session, event);
     if (rejection.isPresent()) {
       session.sendError(rejection.get());
       return;
@@ -51,39 +51,30 @@ public final class ClientEvents {
         app, event.channel(), event.event(), event.data(), session.socketId(), userId);
   }
 
-  private static Optional<PusherError> check(
+  private static Optional<PusherError.Message> check(
       AppSettings app, Session session, ClientMessage.ClientEvent event) {
     if (!app.clientEvents()) {
-      return Optional.of(PusherError.CLIENT_EVENTS_DISABLED);
+      return Optional.of(PusherError.CLIENT_EVENTS_DISABLED.with());
     }
     ChannelType type = ChannelName.parse(event.channel()).map(ChannelName::type).orElse(null);
     if (type == ChannelType.ENCRYPTED) {
-      return Optional.of(
-          PusherError.plain("Client event rejected - not supported on encrypted channels"));
+      return Optional.of(PusherError.CLIENT_EVENT_ENCRYPTED.with());
     }
     if (type != ChannelType.PRIVATE && type != ChannelType.PRESENCE) {
-      return Optional.of(PusherError.CLIENT_EVENT_WRONG_CHANNEL);
+      return Optional.of(PusherError.CLIENT_EVENT_WRONG_CHANNEL.with());
     }
     Subscription subscription = session.subscription(event.channel());
     if (subscription == null || !subscription.active()) {
-      return Optional.of(
-          PusherError.plain(
-              "Client event rejected - not subscribed to channel " + event.channel()));
+      return Optional.of(PusherError.CLIENT_EVENT_NOT_SUBSCRIBED.with(event.channel()));
     }
     if (event.event().length() > MAX_EVENT_NAME) {
-      return Optional.of(
-          PusherError.plain(
-              "Client event rejected - event name is longer than "
-                  + MAX_EVENT_NAME
-                  + " characters"));
+      return Optional.of(PusherError.CLIENT_EVENT_NAME_TOO_LONG.with(MAX_EVENT_NAME));
     }
     if (event.data().getBytes(StandardCharsets.UTF_8).length > app.maxMessageBytes()) {
-      return Optional.of(
-          PusherError.plain(
-              "Client event rejected - data is larger than " + app.maxMessageBytes() + " bytes"));
+      return Optional.of(PusherError.CLIENT_EVENT_TOO_LARGE.with(app.maxMessageBytes()));
     }
     if (!session.tryClientEvent(app.clientEventsPerSecond(), System.nanoTime())) {
-      return Optional.of(PusherError.RATE_LIMITED);
+      return Optional.of(PusherError.RATE_LIMITED.with());
     }
     return Optional.empty();
   }

@@ -57,8 +57,12 @@ public final class Session {
     }
   }
 
-  public void sendError(PusherError error) {
+  public void sendError(PusherError.Message error) {
     send(Frames.error(error));
+  }
+
+  public void sendError(PusherError error) {
+    sendError(error.with());
   }
 
   public Subscription subscription(String channel) {

@@ -6,6 +6,7 @@ import io.vask.gateway.protocol.ChannelName;
 import io.vask.gateway.protocol.ClientMessage;
 import io.vask.gateway.protocol.Json;
 import io.vask.gateway.protocol.PresenceMember;
+import io.vask.gateway.protocol.PusherError;
 import io.vask.gateway.protocol.Signatures;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
@@ -35,12 +36,7 @@ final class SubscribeAuthorizer {
             ? new Allowed(null)
             : new Refused(
                 new SubscriptionFailure(
-                    name,
-                    "AuthError",
-                    "Subscription to "
-                        + name
-                        + " is only allowed for the connection signed in as that user",
-                    403));
+                    name, "AuthError", PusherError.USER_CHANNEL_FORBIDDEN.with(name), 403));
       }
       case PRIVATE, ENCRYPTED ->
           checkSignature(app, name, request.auth(), session.socketId() + ":" + name)
@@ -57,9 +53,7 @@ final class SubscribeAuthorizer {
       SignedInUser user = session.user();
       if (user == null) {
         return new Refused(
-            SubscriptionFailure.invalid(
-                name,
-                "Presence subscription to " + name + " needs channel_data or a signed-in user"));
+            SubscriptionFailure.invalid(name, PusherError.PRESENCE_NEEDS_USER.with(name)));
       }
       return checkSignature(app, name, request.auth(), session.socketId() + ":" + name)
           .<Decision>map(Refused::new)
@@ -81,28 +75,20 @@ final class SubscribeAuthorizer {
         || !(userId.isTextual() || userId.isIntegralNumber())
         || userId.asText().isEmpty()) {
       return new Refused(
-          SubscriptionFailure.invalid(
-              name,
-              "Invalid channel_data: expected a JSON object with a string or number user_id"));
+          SubscriptionFailure.invalid(name, PusherError.CHANNEL_DATA_INVALID.with()));
     }
     String id = userId.asText();
     if (id.length() > PresenceMember.MAX_USER_ID_LENGTH) {
       return new Refused(
           SubscriptionFailure.limit(
-              name,
-              "Presence user_id is longer than "
-                  + PresenceMember.MAX_USER_ID_LENGTH
-                  + " characters"));
+              name, PusherError.USER_ID_TOO_LONG.with(PresenceMember.MAX_USER_ID_LENGTH)));
     }
     JsonNode info = parsed.get().get("user_info");
     String infoJson = info == null || info.isNull() ? "{}" : Json.write(info);
     if (infoJson.getBytes(StandardCharsets.UTF_8).length > PresenceMember.MAX_USER_INFO_BYTES) {
       return new Refused(
           SubscriptionFailure.limit(
-              name,
-              "Presence user_info is larger than "
-                  + PresenceMember.MAX_USER_INFO_BYTES
-                  + " bytes"));
+              name, PusherError.USER_INFO_TOO_LARGE.with(PresenceMember.MAX_USER_INFO_BYTES)));
     }
     return new Allowed(new PresenceMember(id, infoJson));
   }
@@ -113,27 +99,19 @@ final class SubscribeAuthorizer {
     return switch (Signatures.checkAuth(auth, app.key(), app.secret(), toSign)) {
       case VALID -> Optional.empty();
       case MISSING ->
-          Optional.of(
-              SubscriptionFailure.auth(
-                  channel, "Auth value for subscription to " + channel + " is required"));
+          Optional.of(SubscriptionFailure.auth(channel, PusherError.AUTH_MISSING.with(channel)));
       case MALFORMED ->
-          Optional.of(
-              SubscriptionFailure.auth(channel, "Invalid auth value: expected \"key:signature\""));
+          Optional.of(SubscriptionFailure.auth(channel, PusherError.AUTH_MALFORMED.with()));
       case WRONG_KEY ->
           Optional.of(
               SubscriptionFailure.auth(
-                  channel,
-                  "Invalid key in subscription auth data: '"
-                      + auth.substring(0, auth.indexOf(':'))
-                      + "'"));
+                  channel, PusherError.AUTH_WRONG_KEY.with(auth.substring(0, auth.indexOf(':')))));
       case BAD_SIGNATURE ->
           Optional.of(
               SubscriptionFailure.auth(
                   channel,
-                  "Invalid signature: Expected HMAC SHA256 hex digest of "
-                      + toSign
-                      + ", but got "
-                      + auth.substring(auth.indexOf(':') + 1)));
+                  PusherError.AUTH_BAD_SIGNATURE.with(
+                      toSign, auth.substring(auth.indexOf(':') + 1))));
     };
   }
 }

@@ -7,24 +7,24 @@ import io.vask.gateway.protocol.PusherError;
  * Why a subscribe was refused. Sent as Pusher's {@code pusher:error} (code null) followed by the
  * channel-scoped {@code pusher:subscription_error} that pusher-js surfaces (PROTOCOL.md §2.5).
  */
-record SubscriptionFailure(String channel, String type, String message, int status) {
+record SubscriptionFailure(String channel, String type, PusherError.Message message, int status) {
 
-  static SubscriptionFailure auth(String channel, String message) {
+  static SubscriptionFailure auth(String channel, PusherError.Message message) {
     return new SubscriptionFailure(channel, "AuthError", message, 401);
   }
 
-  static SubscriptionFailure invalid(String channel, String message) {
+  static SubscriptionFailure invalid(String channel, PusherError.Message message) {
     return new SubscriptionFailure(channel, "InvalidChannel", message, 400);
   }
 
-  static SubscriptionFailure limit(String channel, String message) {
+  static SubscriptionFailure limit(String channel, PusherError.Message message) {
     return new SubscriptionFailure(channel, "LimitReached", message, 4100);
   }
 
   void sendTo(Session session) {
-    session.sendError(PusherError.plain(message));
+    session.sendError(message);
     if (channel != null) {
-      session.send(Frames.subscriptionError(channel, type, message, status));
+      session.send(Frames.subscriptionError(channel, type, message.message(), status));
     }
   }
 }

@@ -62,21 +62,21 @@ public final class Subscriptions {
     }
     Optional<ChannelName> parsed = ChannelName.parse(request.channel());
     if (parsed.isEmpty()) {
-      SubscriptionFailure.invalid(request.channel(), ChannelName.invalidMessage(request.channel()))
+      SubscriptionFailure.invalid(
+              request.channel(),
+              PusherError.CHANNEL_NAME_INVALID.with(ChannelName.shortened(request.channel())))
           .sendTo(session);
       return;
     }
     ChannelName channel = parsed.get();
     if (session.subscription(channel.value()) != null) {
-      session.sendError(PusherError.plain("Existing subscription to channel " + channel.value()));
+      session.sendError(PusherError.ALREADY_SUBSCRIBED.with(channel.value()));
       return;
     }
     if (session.subscriptions().size() >= MAX_SUBSCRIPTIONS_PER_CONNECTION) {
       SubscriptionFailure.limit(
               channel.value(),
-              "A connection may hold at most "
-                  + MAX_SUBSCRIPTIONS_PER_CONNECTION
-                  + " subscriptions")
+              PusherError.TOO_MANY_SUBSCRIPTIONS.with(MAX_SUBSCRIPTIONS_PER_CONNECTION))
           .sendTo(session);
       return;
     }
@@ -121,9 +121,8 @@ public final class Subscriptions {
       if (stillWanted) {
         session.removeSubscription(channel);
         (error != null
-                ? SubscriptionFailure.invalid(channel, "Presence is unavailable, try again")
-                : SubscriptionFailure.limit(
-                    channel, "Presence channel " + channel + " has its maximum number of members"))
+                ? SubscriptionFailure.invalid(channel, PusherError.PRESENCE_UNAVAILABLE.with())
+                : SubscriptionFailure.limit(channel, PusherError.PRESENCE_FULL.with(channel)))
             .sendTo(session);
       }
       // a join the store took must be announced, so that its leave makes a consistent pair

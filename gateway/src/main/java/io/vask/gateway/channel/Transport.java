@@ -12,7 +12,12 @@ public interface Transport {
   void send(OutboundFrame frame);
 
   /** Sends {@code pusher:error} and closes the socket with the error's code. */
-  void close(PusherError error);
+  void close(PusherError.Message error);
+
+  /** {@link #close(PusherError.Message)} for an error whose message takes no arguments. */
+  default void close(PusherError error) {
+    close(error.with());
+  }
 
   /** Index of the I/O loop that owns this connection, {@code 0..loops-1}. */
   int loopIndex();

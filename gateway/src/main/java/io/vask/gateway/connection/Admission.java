@@ -51,7 +51,7 @@ public final class Admission {
   public CompletionStage<Verdict> admit(String path, String protocol, Transport transport) {
     String key = appKey(path);
     Optional<AppSettings> app = key == null ? Optional.empty() : apps.byKey(key);
-    Optional<PusherError> refusal = check(key, app, protocol);
+    Optional<PusherError.Message> refusal = check(key, app, protocol);
     if (refusal.isPresent()) {
       return CompletableFuture.completedFuture(refuse(transport, refusal.get()));
     }
@@ -65,7 +65,8 @@ public final class Admission {
                     settings, new Session(socketIds.next(), settings.id(), transport));
               }
               return refuse(
-                  transport, admitted != null ? PusherError.OVER_QUOTA : PusherError.OVER_CAPACITY);
+                  transport,
+                  (admitted != null ? PusherError.OVER_QUOTA : PusherError.OVER_CAPACITY).with());
             },
             transport.executor());
   }
@@ -83,20 +84,21 @@ public final class Admission {
     store.connectionClosed(admitted.app().id());
   }
 
-  private Optional<PusherError> check(String key, Optional<AppSettings> app, String protocol) {
+  private Optional<PusherError.Message> check(
+      String key, Optional<AppSettings> app, String protocol) {
     if (key == null) {
-      return Optional.of(PusherError.PATH_NOT_FOUND);
+      return Optional.of(PusherError.PATH_NOT_FOUND.with());
     } else if (app.isEmpty()) {
-      return Optional.of(PusherError.appNotFound(key));
+      return Optional.of(PusherError.APP_NOT_FOUND.with(key));
     } else if (!app.get().enabled()) {
-      return Optional.of(PusherError.APP_DISABLED);
+      return Optional.of(PusherError.APP_DISABLED.with());
     } else if (draining.getAsBoolean()) {
-      return Optional.of(PusherError.RECONNECT);
+      return Optional.of(PusherError.RECONNECT.with());
     }
     return checkProtocol(protocol);
   }
 
-  private static Verdict refuse(Transport transport, PusherError error) {
+  private static Verdict refuse(Transport transport, PusherError.Message error) {
     transport.close(error);
     return new Verdict.Refused(error);
   }
@@ -113,7 +115,7 @@ public final class Admission {
     return key.isEmpty() || key.contains("/") ? null : key;
   }
 
-  private static Optional<PusherError> checkProtocol(String value) {
+  private static Optional<PusherError.Message> checkProtocol(String value) {
     if (value == null) {
       return Optional.empty();
     }
@@ -121,10 +123,10 @@ public final class Admission {
     try {
       version = Integer.parseInt(value);
     } catch (NumberFormatException e) {
-      return Optional.of(PusherError.INVALID_VERSION);
+      return Optional.of(PusherError.INVALID_VERSION.with());
     }
     return version < MIN_PROTOCOL || version > MAX_PROTOCOL
-        ? Optional.of(PusherError.UNSUPPORTED_VERSION)
+        ? Optional.of(PusherError.UNSUPPORTED_VERSION.with())
         : Optional.empty();
   }
 }

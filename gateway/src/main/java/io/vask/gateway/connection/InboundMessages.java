@@ -41,7 +41,7 @@ public final class InboundMessages {
     } catch (RuntimeException e) {
       LOG.warn(
           "socket {} of app {}: message handling failed", session.socketId(), session.appId(), e);
-      session.sendError(PusherError.plain("Internal error handling the message"));
+      session.sendError(PusherError.INTERNAL_ERROR);
     }
   }
 

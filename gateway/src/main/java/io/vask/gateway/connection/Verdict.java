@@ -10,5 +10,5 @@ public sealed interface Verdict {
   record Admitted(AppSettings app, Session session) implements Verdict {}
 
   /** Turned away; the socket has been closed with the error's code. */
-  record Refused(PusherError error) implements Verdict {}
+  record Refused(PusherError.Message error) implements Verdict {}
 }

@@ -29,20 +29,19 @@ public final class ApiAuthenticator {
     Map<String, String> params;
     try {
       params = parseQuery(request.rawQuery());
-    } catch (IllegalArgumentException e) {
-      return Result.fail(ApiResponse.error(400, e.getMessage()));
+    } catch (ApiException e) {
+      return Result.fail(e.response());
     }
     String signature = params.remove("auth_signature");
     String key = params.get("auth_key");
     if (key == null || signature == null || !params.containsKey("auth_timestamp")) {
-      return Result.fail(
-          ApiResponse.error(401, "Missing auth_key, auth_timestamp or auth_signature"));
+      return Result.fail(ApiResponse.error(ApiError.AUTH_PARAMETERS_MISSING));
     }
     if (!Signatures.constantTimeEquals(app.key(), key)) {
-      return Result.fail(ApiResponse.error(400, "Unknown auth_key"));
+      return Result.fail(ApiResponse.error(ApiError.UNKNOWN_AUTH_KEY));
     }
     if (!"1.0".equals(params.get("auth_version"))) {
-      return Result.fail(ApiResponse.error(401, "Invalid auth_version: expected 1.0"));
+      return Result.fail(ApiResponse.error(ApiError.AUTH_VERSION_INVALID));
     }
     Optional<ApiResponse> stale = checkTimestamp(params.get("auth_timestamp"));
     if (stale.isPresent()) {
@@ -51,8 +50,7 @@ public final class ApiAuthenticator {
     if (request.body().length > 0) {
       String md5 = Signatures.md5Hex(request.body());
       if (!md5.equals(params.get("body_md5"))) {
-        return Result.fail(
-            ApiResponse.error(401, "Invalid body_md5: expected the MD5 hex digest of the body"));
+        return Result.fail(ApiResponse.error(ApiError.BODY_MD5_INVALID));
       }
     }
     String sortedParams =
@@ -70,10 +68,8 @@ public final class ApiAuthenticator {
     }
     return Result.fail(
         ApiResponse.error(
-            401,
-            "Invalid signature: you should have sent HmacSHA256Hex(\""
-                + (request.method() + "\\n" + request.rawPath() + "\\n" + sortedParams)
-                + "\", your_secret_key)"));
+            ApiError.SIGNATURE_INVALID,
+            request.method() + "\\n" + request.rawPath() + "\\n" + sortedParams));
   }
 
   private Optional<ApiResponse> checkTimestamp(String value) {
@@ -81,20 +77,16 @@ public final class ApiAuthenticator {
     try {
       timestamp = Long.parseLong(value);
     } catch (NumberFormatException e) {
-      return Optional.of(ApiResponse.error(401, "Invalid auth_timestamp: expected Unix seconds"));
+      return Optional.of(ApiResponse.error(ApiError.TIMESTAMP_INVALID));
     }
     long now = clock.instant().getEpochSecond();
     if (Math.abs(now - timestamp) >= WINDOW_SECONDS) {
       return Optional.of(
           ApiResponse.error(
-              401,
-              "Timestamp expired: Given timestamp ("
-                  + safeInstant(timestamp)
-                  + ") not within "
-                  + WINDOW_SECONDS
-                  + "s of server time ("
-                  + Instant.ofEpochSecond(now)
-                  + ")"));
+              ApiError.TIMESTAMP_EXPIRED,
+              safeInstant(timestamp),
+              WINDOW_SECONDS,
+              Instant.ofEpochSecond(now)));
     }
     return Optional.empty();
   }
@@ -107,7 +99,7 @@ public final class ApiAuthenticator {
     }
   }
 
-  /** Decoded, lowercase-keyed, byte-order sorted parameters; duplicates are an error. */
+  /** Decoded, lowercase-keyed, byte-order sorted parameters; duplicates are refused. */
   static Map<String, String> parseQuery(String rawQuery) {
     Map<String, String> params = new TreeMap<>();
     if (rawQuery == null || rawQuery.isEmpty()) {
@@ -121,7 +113,7 @@ public final class ApiAuthenticator {
       String key = decode(eq < 0 ? pair : pair.substring(0, eq)).toLowerCase(java.util.Locale.ROOT);
       String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
       if (params.put(key, value) != null) {
-        throw new IllegalArgumentException("Duplicate query parameter: " + key);
+        throw new ApiException(ApiError.DUPLICATE_QUERY_PARAMETER, key);
       }
     }
     return params;
@@ -131,7 +123,7 @@ public final class ApiAuthenticator {
     try {
       return URLDecoder.decode(s, StandardCharsets.UTF_8);
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("Malformed query string encoding");
+      throw new ApiException(ApiError.MALFORMED_QUERY);
     }
   }
 

@@ -1,15 +1,15 @@
 package io.vask.gateway.httpapi;
 
-/** A request the API refuses, with its HTTP status; turned into a response by the router. */
+/** A request the API refuses, with its {@link ApiError}; turned into a response by the router. */
 final class ApiException extends RuntimeException {
-  private final int status;
+  private final transient ApiResponse response;
 
-  ApiException(int status, String message) {
-    super(message, null, false, false);
-    this.status = status;
+  ApiException(ApiError error, Object... args) {
+    super(error.message(args), null, false, false);
+    this.response = ApiResponse.error(error, args);
   }
 
   ApiResponse response() {
-    return ApiResponse.error(status, getMessage());
+    return response;
   }
 }

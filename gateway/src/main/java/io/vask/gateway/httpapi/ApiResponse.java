@@ -3,15 +3,27 @@ package io.vask.gateway.httpapi;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.vask.gateway.protocol.Json;
 
-/** An HTTP API response: a status and a JSON body (errors are {@code {"error": "..."}}). */
+/**
+ * An HTTP response: a status and a JSON (or, for metrics, text) body. Errors are {@code {"error":
+ * "..."}} with the status of their {@link ApiError}; the other statuses are named here.
+ */
 public record ApiResponse(int status, String body) {
-  public static final ApiResponse EMPTY_OK = new ApiResponse(200, "{}");
+  public static final int OK = 200;
+
+  /** Readiness answered "not ready": a probe outcome, not an error. */
+  public static final int NOT_READY = 503;
+
+  public static final ApiResponse EMPTY_OK = new ApiResponse(OK, "{}");
 
   public static ApiResponse ok(JsonNode body) {
-    return new ApiResponse(200, Json.write(body));
+    return new ApiResponse(OK, Json.write(body));
   }
 
-  public static ApiResponse error(int status, String message) {
-    return new ApiResponse(status, "{\"error\":" + Json.quote(message) + "}");
+  public static ApiResponse ok(String body) {
+    return new ApiResponse(OK, body);
+  }
+
+  public static ApiResponse error(ApiError error, Object... args) {
+    return new ApiResponse(error.status(), "{\"error\":" + Json.quote(error.message(args)) + "}");
   }
 }

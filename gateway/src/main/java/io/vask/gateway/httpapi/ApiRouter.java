@@ -60,14 +60,14 @@ public final class ApiRouter {
     try {
       segments = segments(request.rawPath());
     } catch (IllegalArgumentException e) {
-      return done("unknown", ApiResponse.error(400, "Malformed path encoding"));
+      return done("unknown", ApiResponse.error(ApiError.MALFORMED_PATH));
     }
     if (segments.size() < 3 || !segments.get(0).equals("apps")) {
-      return done("unknown", ApiResponse.error(404, "Not found: " + request.rawPath()));
+      return done("unknown", ApiResponse.error(ApiError.PATH_NOT_FOUND, request.rawPath()));
     }
     Optional<AppSettings> app = apps.byIdOrKey(segments.get(1));
     if (app.isEmpty()) {
-      return done("unknown", ApiResponse.error(404, "Unknown app \"" + segments.get(1) + "\""));
+      return done("unknown", ApiResponse.error(ApiError.APP_NOT_FOUND, segments.get(1)));
     }
     List<String> rest = segments.subList(2, segments.size());
     for (Route route : routes) {
@@ -76,12 +76,11 @@ public final class ApiRouter {
         continue;
       }
       if (!route.method().equals(request.method())) {
-        return done(
-            route.name(), ApiResponse.error(405, "Method " + request.method() + " not allowed"));
+        return done(route.name(), ApiResponse.error(ApiError.METHOD_NOT_ALLOWED, request.method()));
       }
       return run(route, app.get(), request, params);
     }
-    return done("unknown", ApiResponse.error(404, "Not found: " + request.rawPath()));
+    return done("unknown", ApiResponse.error(ApiError.PATH_NOT_FOUND, request.rawPath()));
   }
 
   private CompletionStage<Outcome> run(
@@ -91,7 +90,7 @@ public final class ApiRouter {
       return done(route.name(), auth.error());
     }
     if (!app.enabled()) {
-      return done(route.name(), ApiResponse.error(403, "Application disabled"));
+      return done(route.name(), ApiResponse.error(ApiError.APP_DISABLED));
     }
     CompletionStage<ApiResponse> response;
     try {
@@ -100,7 +99,7 @@ public final class ApiRouter {
       return done(route.name(), e.response());
     } catch (RuntimeException e) {
       LOG.error("HTTP API {} of app {} failed", route.name(), app.id(), e);
-      return done(route.name(), ApiResponse.error(500, "Internal error"));
+      return done(route.name(), ApiResponse.error(ApiError.INTERNAL_ERROR));
     }
     return response
         .exceptionally(
@@ -111,7 +110,7 @@ public final class ApiRouter {
                 return api.response();
               }
               LOG.error("HTTP API {} of app {} failed", route.name(), app.id(), cause);
-              return ApiResponse.error(503, "Cluster state unavailable, try again");
+              return ApiResponse.error(ApiError.CLUSTER_UNAVAILABLE);
             })
         .thenApply(r -> new Outcome(route.name(), r));
   }
@@ -145,7 +144,8 @@ public final class ApiRouter {
   /** A channel name from a path segment; 400 when it breaks the rules. */
   static ChannelName channel(String name) {
     return ChannelName.parse(name)
-        .orElseThrow(() -> new ApiException(400, ChannelName.invalidMessage(name)));
+        .orElseThrow(
+            () -> new ApiException(ApiError.CHANNEL_NAME_INVALID, ChannelName.shortened(name)));
   }
 
   private static CompletionStage<Outcome> done(String endpoint, ApiResponse response) {

@@ -27,11 +27,10 @@ final class BatchEventsEndpoint implements Endpoint {
       AppSettings app, ApiRequest request, List<String> pathParams, Map<String, String> query) {
     JsonNode batch = JsonBody.object(request).get("batch");
     if (batch == null || !batch.isArray()) {
-      throw new ApiException(400, "Missing \"batch\" (expected an array of events)");
+      throw new ApiException(ApiError.BATCH_MISSING);
     }
     if (batch.size() > app.maxEventsPerBatch()) {
-      throw new ApiException(
-          400, "Batch too large: at most " + app.maxEventsPerBatch() + " events");
+      throw new ApiException(ApiError.BATCH_TOO_LARGE, app.maxEventsPerBatch());
     }
     List<EventRequest> events = new ArrayList<>();
     for (JsonNode item : batch) {

@@ -38,7 +38,7 @@ final class ChannelEndpoint implements Endpoint {
     ChannelName channel = ApiRouter.channel(pathParams.get(0));
     Set<String> info = EventRequest.info(query.get("info"));
     if (info.contains("user_count") && channel.type() != ChannelType.PRESENCE) {
-      throw new ApiException(400, "info=user_count is only available for presence channels");
+      throw new ApiException(ApiError.USER_COUNT_NOT_PRESENCE);
     }
     CompletionStage<Optional<CachedEvent>> cached =
         info.contains("cache") && channel.cached()

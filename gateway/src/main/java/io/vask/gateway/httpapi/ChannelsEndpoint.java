@@ -27,7 +27,7 @@ final class ChannelsEndpoint implements Endpoint {
     String prefix = query.getOrDefault("filter_by_prefix", "");
     Set<String> info = EventRequest.info(query.get("info"));
     if (info.contains("user_count") && !prefix.startsWith("presence-")) {
-      throw new ApiException(400, "info=user_count needs filter_by_prefix starting with presence-");
+      throw new ApiException(ApiError.USER_COUNT_NEEDS_PRESENCE_PREFIX);
     }
     return store
         .channels(app.id(), prefix)

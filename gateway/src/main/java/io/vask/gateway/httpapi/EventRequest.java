@@ -23,29 +23,27 @@ record EventRequest(
   /** Parses one event object; {@code batchItem} forbids the {@code channels} array. */
   static EventRequest parse(JsonNode event, AppSettings app, boolean batchItem) {
     if (event == null || !event.isObject()) {
-      throw new ApiException(400, "Each event must be a JSON object");
+      throw new ApiException(ApiError.EVENT_NOT_OBJECT);
     }
     String name = requiredText(event, "name");
     if (name.length() > MAX_NAME) {
-      throw new ApiException(400, "Event name is longer than " + MAX_NAME + " characters");
+      throw new ApiException(ApiError.EVENT_NAME_TOO_LONG, MAX_NAME);
     }
     if (name.startsWith("pusher:") || name.startsWith("pusher_internal:")) {
-      throw new ApiException(
-          400, "Event name \"" + name + "\" is reserved (pusher: and pusher_internal: are)");
+      throw new ApiException(ApiError.EVENT_NAME_RESERVED, name);
     }
     JsonNode dataNode = event.get("data");
     if (dataNode == null || dataNode.isNull()) {
-      throw new ApiException(400, "Missing \"data\"");
+      throw new ApiException(ApiError.DATA_MISSING);
     }
     String data = dataNode.isTextual() ? dataNode.asText() : Json.write(dataNode);
     if (data.getBytes(StandardCharsets.UTF_8).length > app.maxMessageBytes()) {
-      throw new ApiException(413, "Event data is larger than " + app.maxMessageBytes() + " bytes");
+      throw new ApiException(ApiError.EVENT_TOO_LARGE, app.maxMessageBytes());
     }
     List<ChannelName> channels = channels(event, app, batchItem);
     String socketId = optionalText(event, "socket_id");
     if (socketId != null && !SocketIds.isValid(socketId)) {
-      throw new ApiException(
-          400, "Invalid socket_id \"" + socketId + "\" (expected digits.digits)");
+      throw new ApiException(ApiError.SOCKET_ID_INVALID, socketId);
     }
     return new EventRequest(name, data, channels, socketId, info(optionalText(event, "info")));
   }
@@ -55,31 +53,32 @@ record EventRequest(
     List<String> names = new ArrayList<>();
     if (many != null && !many.isNull()) {
       if (batchItem) {
-        throw new ApiException(400, "Batch events take one \"channel\", not \"channels\"");
+        throw new ApiException(ApiError.BATCH_EVENT_CHANNELS);
       }
       if (!many.isArray()) {
-        throw new ApiException(400, "\"channels\" must be an array of channel names");
+        throw new ApiException(ApiError.CHANNELS_NOT_ARRAY);
       }
       many.forEach(n -> names.add(n.isTextual() ? n.asText() : null));
     } else {
       names.add(optionalText(event, "channel"));
     }
     if (names.isEmpty() || names.get(0) == null && names.size() == 1) {
-      throw new ApiException(400, "Missing \"channels\" or \"channel\"");
+      throw new ApiException(ApiError.CHANNELS_MISSING);
     }
     if (names.size() > app.maxChannelsPerTrigger()) {
-      throw new ApiException(
-          400, "Too many channels: at most " + app.maxChannelsPerTrigger() + " per event");
+      throw new ApiException(ApiError.TOO_MANY_CHANNELS, app.maxChannelsPerTrigger());
     }
     List<ChannelName> channels = new ArrayList<>();
     for (String name : names) {
       channels.add(
           ChannelName.parse(name)
-              .orElseThrow(() -> new ApiException(400, ChannelName.invalidMessage(name))));
+              .orElseThrow(
+                  () ->
+                      new ApiException(
+                          ApiError.CHANNEL_NAME_INVALID, ChannelName.shortened(name))));
     }
     if (channels.size() > 1 && channels.stream().anyMatch(c -> c.type() == ChannelType.ENCRYPTED)) {
-      throw new ApiException(
-          400, "An event to an encrypted channel may only go to that one channel");
+      throw new ApiException(ApiError.ENCRYPTED_NOT_ALONE);
     }
     return channels;
   }
@@ -99,7 +98,7 @@ record EventRequest(
   private static String requiredText(JsonNode node, String field) {
     String value = optionalText(node, field);
     if (value == null || value.isEmpty()) {
-      throw new ApiException(400, "Missing \"" + field + "\" (expected a non-empty string)");
+      throw new ApiException(ApiError.FIELD_MISSING, field);
     }
     return value;
   }
@@ -110,7 +109,7 @@ record EventRequest(
       return null;
     }
     if (!value.isTextual()) {
-      throw new ApiException(400, "\"" + field + "\" must be a string");
+      throw new ApiException(ApiError.FIELD_NOT_STRING, field);
     }
     return value.asText();
   }

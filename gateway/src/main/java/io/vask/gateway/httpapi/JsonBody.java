@@ -10,6 +10,6 @@ final class JsonBody {
   static JsonNode object(ApiRequest request) {
     return Json.parse(request.body())
         .filter(JsonNode::isObject)
-        .orElseThrow(() -> new ApiException(400, "Malformed JSON body (expected a JSON object)"));
+        .orElseThrow(() -> new ApiException(ApiError.MALFORMED_JSON));
   }
 }

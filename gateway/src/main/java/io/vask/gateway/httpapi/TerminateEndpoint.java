@@ -24,7 +24,7 @@ final class TerminateEndpoint implements Endpoint {
       AppSettings app, ApiRequest request, List<String> pathParams, Map<String, String> query) {
     String userId = pathParams.get(0);
     if (userId.isEmpty()) {
-      throw new ApiException(400, "Missing user id");
+      throw new ApiException(ApiError.USER_ID_MISSING);
     }
     bus.broadcast(new ControlMessage.TerminateUser(app.id(), userId));
     return CompletableFuture.completedFuture(ApiResponse.EMPTY_OK);

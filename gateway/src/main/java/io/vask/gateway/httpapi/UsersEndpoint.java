@@ -24,7 +24,7 @@ final class UsersEndpoint implements Endpoint {
       AppSettings app, ApiRequest request, List<String> pathParams, Map<String, String> query) {
     ChannelName channel = ApiRouter.channel(pathParams.get(0));
     if (channel.type() != ChannelType.PRESENCE) {
-      throw new ApiException(400, "Users are only available for presence channels");
+      throw new ApiException(ApiError.USERS_NOT_PRESENCE);
     }
     return store
         .members(app.id(), channel.value())

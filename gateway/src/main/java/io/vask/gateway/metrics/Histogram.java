@@ -38,10 +38,6 @@ public final class Histogram implements Metric {
     sum.add(seconds);
   }
 
-  public long count() {
-    return count.sum();
-  }
-
   @Override
   public void writeTo(StringBuilder out) {
     out.append("# HELP ").append(name).append(' ').append(help).append('\n');

@@ -31,12 +31,12 @@ public record ChannelName(String value, ChannelType type, boolean cached) {
     return type == ChannelType.USER ? value.substring(USER_PREFIX.length()) : null;
   }
 
-  public static String invalidMessage(String name) {
-    return "channel name \""
-        + (name == null ? "" : abbreviate(name))
-        + "\" is invalid (expected 1.."
-        + MAX_LENGTH
-        + " chars of [A-Za-z0-9_\\-=@,.;])";
+  /** A (possibly invalid) name as error messages quote it: cut after 60 characters, "" for none. */
+  public static String shortened(String name) {
+    if (name == null) {
+      return "";
+    }
+    return name.length() <= 60 ? name : name.substring(0, 60) + "...";
   }
 
   private static ChannelName classify(String name) {
@@ -80,9 +80,5 @@ public record ChannelName(String value, ChannelType type, boolean cached) {
       }
     }
     return true;
-  }
-
-  private static String abbreviate(String s) {
-    return s.length() <= 60 ? s : s.substring(0, 60) + "...";
   }
 }

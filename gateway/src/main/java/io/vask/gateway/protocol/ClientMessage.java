@@ -20,5 +20,5 @@ public sealed interface ClientMessage {
   record Ignored(String event) implements ClientMessage {}
 
   /** A frame that breaks the protocol; answered with the error, the socket stays open. */
-  record Invalid(PusherError error) implements ClientMessage {}
+  record Invalid(PusherError.Message error) implements ClientMessage {}
 }

@@ -13,13 +13,12 @@ public final class ClientMessageParser {
   public static ClientMessage parse(String text) {
     Optional<JsonNode> parsed = Json.parse(text);
     if (parsed.isEmpty() || !parsed.get().isObject()) {
-      return new ClientMessage.Invalid(PusherError.INVALID_JSON);
+      return new ClientMessage.Invalid(PusherError.INVALID_JSON.with());
     }
     JsonNode frame = parsed.get();
     JsonNode eventNode = frame.get("event");
     if (eventNode == null || !eventNode.isTextual()) {
-      return new ClientMessage.Invalid(
-          PusherError.plain("Invalid event: expected a string \"event\" field"));
+      return new ClientMessage.Invalid(PusherError.EVENT_MISSING.with());
     }
     String event = eventNode.asText();
     JsonNode data = frame.get("data");
@@ -40,7 +39,7 @@ public final class ClientMessageParser {
     }
     String channel = text(data, "channel");
     if (channel == null) {
-      return new ClientMessage.Invalid(PusherError.plain(ChannelName.invalidMessage(null)));
+      return new ClientMessage.Invalid(PusherError.CHANNEL_NAME_INVALID.with(""));
     }
     JsonNode channelData = data.get("channel_data");
     String channelDataText =
@@ -72,15 +71,11 @@ public final class ClientMessageParser {
     }
     if (!event.startsWith("client-")) {
       return new ClientMessage.Invalid(
-          PusherError.plain(
-              "Client event rejected: event name \""
-                  + abbreviate(event)
-                  + "\" must start with client-"));
+          PusherError.CLIENT_EVENT_NAME_INVALID.with(abbreviate(event)));
     }
     String channel = text(frame, "channel");
     if (channel == null) {
-      return new ClientMessage.Invalid(
-          PusherError.plain("Client event rejected: a \"channel\" is required"));
+      return new ClientMessage.Invalid(PusherError.CLIENT_EVENT_CHANNEL_MISSING.with());
     }
     String dataText =
         data == null || data.isNull() ? "" : data.isTextual() ? data.asText() : Json.write(data);
@@ -104,8 +99,7 @@ public final class ClientMessageParser {
   }
 
   private static ClientMessage invalidData(String event) {
-    return new ClientMessage.Invalid(
-        PusherError.plain("Invalid " + event + ": expected \"data\" to be an object"));
+    return new ClientMessage.Invalid(PusherError.DATA_NOT_OBJECT.with(event));
   }
 
   private static String abbreviate(String s) {

@@ -23,7 +23,7 @@ public final class Frames {
     return "{\"event\":\"pusher:connection_established\",\"data\":" + Json.quote(data) + "}";
   }
 
-  public static String error(PusherError error) {
+  public static String error(PusherError.Message error) {
     StringBuilder out =
         new StringBuilder(96).append("{\"event\":\"pusher:error\",\"data\":{\"code\":");
     out.append(error.code() == null ? "null" : error.code().toString()).append(",\"message\":");

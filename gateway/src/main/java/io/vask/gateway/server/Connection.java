@@ -141,7 +141,7 @@ final class Connection implements Transport {
     }
     closing = true;
     metrics.slowConsumersClosed.inc();
-    metrics.errors.labels("4100").increment();
+    metrics.errors.labels(PusherError.OVER_CAPACITY.code().toString()).increment();
     if (session != null) {
       session.markClosed();
     }
@@ -149,7 +149,7 @@ final class Connection implements Transport {
   }
 
   @Override
-  public void close(PusherError error) {
+  public void close(PusherError.Message error) {
     if (closing) {
       return;
     }

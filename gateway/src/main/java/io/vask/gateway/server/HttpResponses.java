@@ -10,6 +10,7 @@ import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
+import io.vask.gateway.httpapi.ApiResponse;
 import java.nio.charset.StandardCharsets;
 
 /** Writes plain HTTP responses, honouring keep-alive. */
@@ -17,12 +18,12 @@ final class HttpResponses {
   private HttpResponses() {}
 
   static void send(
-      ChannelHandlerContext ctx, boolean keepAlive, int status, String contentType, String body) {
+      ChannelHandlerContext ctx, boolean keepAlive, ApiResponse answer, String contentType) {
     FullHttpResponse response =
         new DefaultFullHttpResponse(
             HttpVersion.HTTP_1_1,
-            HttpResponseStatus.valueOf(status),
-            Unpooled.wrappedBuffer(body.getBytes(StandardCharsets.UTF_8)));
+            HttpResponseStatus.valueOf(answer.status()),
+            Unpooled.wrappedBuffer(answer.body().getBytes(StandardCharsets.UTF_8)));
     response.headers().set(HttpHeaderNames.CONTENT_TYPE, contentType);
     HttpUtil.setContentLength(response, response.content().readableBytes());
     if (keepAlive) {
@@ -33,7 +34,7 @@ final class HttpResponses {
     }
   }
 
-  static void json(ChannelHandlerContext ctx, boolean keepAlive, int status, String body) {
-    send(ctx, keepAlive, status, "application/json", body);
+  static void json(ChannelHandlerContext ctx, boolean keepAlive, ApiResponse answer) {
+    send(ctx, keepAlive, answer, "application/json");
   }
 }

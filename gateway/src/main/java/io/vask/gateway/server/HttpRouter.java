@@ -7,6 +7,7 @@ import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpUtil;
+import io.vask.gateway.httpapi.ApiError;
 import io.vask.gateway.httpapi.ApiRequest;
 import io.vask.gateway.httpapi.ApiResponse;
 import io.vask.gateway.httpapi.ApiRouter;
@@ -33,7 +34,7 @@ final class HttpRouter extends SimpleChannelInboundHandler<FullHttpRequest> {
   protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
     boolean keepAlive = HttpUtil.isKeepAlive(request);
     if (!request.decoderResult().isSuccess()) {
-      HttpResponses.json(ctx, false, 400, ApiResponse.error(400, "Malformed HTTP request").body());
+      HttpResponses.json(ctx, false, ApiResponse.error(ApiError.MALFORMED_REQUEST));
       return;
     }
     String uri = request.uri();
@@ -44,15 +45,11 @@ final class HttpRouter extends SimpleChannelInboundHandler<FullHttpRequest> {
       return;
     }
     if (path.startsWith("/app/")) {
-      HttpResponses.json(
-          ctx,
-          keepAlive,
-          426,
-          ApiResponse.error(426, "Expected a WebSocket upgrade request").body());
+      HttpResponses.json(ctx, keepAlive, ApiResponse.error(ApiError.UPGRADE_REQUIRED));
       return;
     }
     if (!path.startsWith("/apps/")) {
-      HttpResponses.json(ctx, keepAlive, 404, ApiResponse.error(404, "Not found: " + path).body());
+      HttpResponses.json(ctx, keepAlive, ApiResponse.error(ApiError.PATH_NOT_FOUND, path));
       return;
     }
     ApiRequest api =
@@ -66,13 +63,13 @@ final class HttpRouter extends SimpleChannelInboundHandler<FullHttpRequest> {
         .whenCompleteAsync(
             (outcome, error) -> {
               ApiResponse response =
-                  error == null ? outcome.response() : ApiResponse.error(500, "Internal error");
+                  error == null ? outcome.response() : ApiResponse.error(ApiError.INTERNAL_ERROR);
               String endpoint = error == null ? outcome.endpoint() : "unknown";
               metrics
                   .httpRequests
                   .labels(endpoint, Integer.toString(response.status()))
                   .increment();
-              HttpResponses.json(ctx, keepAlive, response.status(), response.body());
+              HttpResponses.json(ctx, keepAlive, response);
             },
             ctx.executor());
   }

@@ -6,6 +6,7 @@ import io.netty.handler.codec.http.HttpMessage;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpUtil;
+import io.vask.gateway.httpapi.ApiError;
 import io.vask.gateway.httpapi.ApiResponse;
 
 /**
@@ -24,11 +25,7 @@ final class JsonAggregator extends HttpObjectAggregator {
       boolean keepAlive =
           !(oversized instanceof FullHttpMessage) && HttpUtil.isKeepAlive(oversized);
       HttpResponses.json(
-          ctx,
-          keepAlive,
-          413,
-          ApiResponse.error(413, "Request body is larger than " + maxContentLength() + " bytes")
-              .body());
+          ctx, keepAlive, ApiResponse.error(ApiError.BODY_TOO_LARGE, maxContentLength()));
     } else {
       ctx.close();
     }

@@ -4,6 +4,8 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpUtil;
+import io.vask.gateway.httpapi.ApiError;
+import io.vask.gateway.httpapi.ApiResponse;
 import io.vask.gateway.metrics.MetricRegistry;
 
 /** The metrics port: {@code /metrics} (Prometheus), {@code /healthz} (liveness), {@code /ready}. */
@@ -23,17 +25,21 @@ final class MetricsHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
     switch (path) {
       case "/metrics" ->
           HttpResponses.send(
-              ctx, keepAlive, 200, "text/plain; version=0.0.4; charset=utf-8", registry.scrape());
-      case "/healthz" -> HttpResponses.json(ctx, keepAlive, 200, "{\"status\":\"ok\"}");
+              ctx,
+              keepAlive,
+              ApiResponse.ok(registry.scrape()),
+              "text/plain; version=0.0.4; charset=utf-8");
+      case "/healthz" -> HttpResponses.json(ctx, keepAlive, ApiResponse.ok("{\"status\":\"ok\"}"));
       case "/ready" -> {
         boolean ready = readiness.ready();
         HttpResponses.json(
             ctx,
             keepAlive,
-            ready ? 200 : 503,
-            "{\"ready\":" + ready + ",\"reason\":\"" + readiness.reason() + "\"}");
+            new ApiResponse(
+                ready ? ApiResponse.OK : ApiResponse.NOT_READY,
+                "{\"ready\":" + ready + ",\"reason\":\"" + readiness.reason() + "\"}"));
       }
-      default -> HttpResponses.json(ctx, keepAlive, 404, "{\"error\":\"Not found\"}");
+      default -> HttpResponses.json(ctx, keepAlive, ApiResponse.error(ApiError.NOT_FOUND));
     }
   }
 

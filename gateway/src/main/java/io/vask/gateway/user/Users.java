@@ -82,28 +82,24 @@ public final class Users {
     }
     String userData = signin.userData();
     if (userData == null) {
-      session.sendError(PusherError.plain("Sign-in failed: user_data is required"));
+      session.sendError(PusherError.SIGNIN_USER_DATA_MISSING);
       return;
     }
     String toSign = session.socketId() + "::user::" + userData;
     if (Signatures.checkAuth(signin.auth(), app.get().key(), app.get().secret(), toSign)
         != Signatures.AuthCheck.VALID) {
-      session.sendError(PusherError.plain("Sign-in failed: invalid signature for " + toSign));
+      session.sendError(PusherError.SIGNIN_BAD_SIGNATURE.with(toSign));
       return;
     }
     Optional<UserData> parsed = UserData.parse(userData);
     if (parsed.isEmpty()) {
-      session.sendError(
-          PusherError.plain(
-              "Sign-in failed: user_data must be a JSON object with a string \"id\""));
+      session.sendError(PusherError.SIGNIN_USER_DATA_INVALID);
       return;
     }
     UserData user = parsed.get();
     SignedInUser previous = session.user();
     if (previous != null && !previous.id().equals(user.id())) {
-      session.sendError(
-          PusherError.plain(
-              "Sign-in failed: this connection is already signed in as another user"));
+      session.sendError(PusherError.SIGNIN_OTHER_USER);
       return;
     }
     List<String> watchlist = user.watchlist();

@@ -1,6 +1,7 @@
 package io.vask.gateway.webhook;
 
 import io.vask.contract.AppSettings;
+import io.vask.contract.WebhookEventType;
 import io.vask.contract.WebhookSettings;
 import io.vask.gateway.cluster.WebhookEvent;
 import io.vask.gateway.cluster.WebhookOutbox;
@@ -26,22 +27,22 @@ public final class WebhookDispatcher implements Webhooks {
 
   @Override
   public void channelOccupied(AppSettings app, String channel) {
-    emit(app, "channel_occupied", channel, Map.of());
+    emit(app, WebhookEventType.CHANNEL_OCCUPIED, channel, Map.of());
   }
 
   @Override
   public void channelVacated(AppSettings app, String channel) {
-    emit(app, "channel_vacated", channel, Map.of());
+    emit(app, WebhookEventType.CHANNEL_VACATED, channel, Map.of());
   }
 
   @Override
   public void memberAdded(AppSettings app, String channel, String userId) {
-    emit(app, "member_added", channel, Map.of("user_id", userId));
+    emit(app, WebhookEventType.MEMBER_ADDED, channel, Map.of("user_id", userId));
   }
 
   @Override
   public void memberRemoved(AppSettings app, String channel, String userId) {
-    emit(app, "member_removed", channel, Map.of("user_id", userId));
+    emit(app, WebhookEventType.MEMBER_REMOVED, channel, Map.of("user_id", userId));
   }
 
   @Override
@@ -54,40 +55,34 @@ public final class WebhookDispatcher implements Webhooks {
     if (userId != null) {
       fields.put("user_id", userId);
     }
-    emit(app, "client_event", channel, fields);
+    emit(app, WebhookEventType.CLIENT_EVENT, channel, fields);
   }
 
   @Override
   public void cacheMiss(AppSettings app, String channel) {
-    emit(app, "cache_miss", channel, Map.of());
+    emit(app, WebhookEventType.CACHE_MISS, channel, Map.of());
   }
 
   @Override
   public void subscriptionCount(AppSettings app, String channel, long count) {
-    emit(app, "subscription_count", channel, Map.of("subscription_count", count));
+    emit(app, WebhookEventType.SUBSCRIPTION_COUNT, channel, Map.of("subscription_count", count));
   }
 
-  private void emit(AppSettings app, String name, String channel, Map<String, Object> extra) {
-    if (wanted(app, name, channel)) {
-      outbox.enqueue(event(app, name, channel, extra, clock.millis()));
+  private void emit(
+      AppSettings app, WebhookEventType type, String channel, Map<String, Object> details) {
+    if (wanted(app, type, channel)) {
+      outbox.enqueue(
+          new WebhookEvent(
+              UUID.randomUUID().toString(), app.id(), clock.millis(), type, channel, details));
     }
   }
 
-  private static boolean wanted(AppSettings app, String name, String channel) {
+  private static boolean wanted(AppSettings app, WebhookEventType type, String channel) {
     for (WebhookSettings hook : app.webhooks()) {
-      if (hook.accepts(name, channel)) {
+      if (hook.accepts(type.wireName(), channel)) {
         return true;
       }
     }
     return false;
-  }
-
-  private static WebhookEvent event(
-      AppSettings app, String name, String channel, Map<String, Object> extra, long timeMs) {
-    Map<String, Object> fields = new LinkedHashMap<>();
-    fields.put("name", name);
-    fields.put("channel", channel);
-    fields.putAll(extra);
-    return new WebhookEvent(UUID.randomUUID().toString(), app.id(), timeMs, fields);
   }
 }

@@ -60,7 +60,7 @@ public final class WebhookSender implements WebhookOutbox.Deliverer {
     }
     List<CompletableFuture<Void>> targets = new ArrayList<>();
     for (WebhookSettings hook : app.webhooks()) {
-      if (hook.accepts(event.name(), event.channel())) {
+      if (hook.accepts(event.type().wireName(), event.channel())) {
         targets.add(
             app.batchWebhooks()
                 ? batcher.add(app, hook, event)

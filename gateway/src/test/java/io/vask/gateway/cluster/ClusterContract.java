@@ -213,7 +213,9 @@ public abstract class ClusterContract {
             UUID.randomUUID().toString(),
             app,
             42,
-            java.util.Map.of("name", "cache_miss", "channel", "c"));
+            io.vask.contract.WebhookEventType.CACHE_MISS,
+            "c",
+            java.util.Map.of());
     cluster.outbox().enqueue(event);
     cluster.outbox().enqueue(event);
 

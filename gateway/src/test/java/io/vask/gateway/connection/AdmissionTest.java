@@ -24,11 +24,11 @@ class AdmissionTest {
     rig.close();
   }
 
-  private PusherError refusal(String path, String protocol) {
+  private PusherError.Message refusal(String path, String protocol) {
     RecordingTransport transport = new RecordingTransport();
     Verdict verdict = await(rig.admission.admit(path, protocol, transport));
     assertThat(verdict).isInstanceOf(Verdict.Refused.class);
-    PusherError error = ((Verdict.Refused) verdict).error();
+    PusherError.Message error = ((Verdict.Refused) verdict).error();
     assertThat(transport.closes()).containsExactly(error);
     return error;
   }
@@ -50,7 +50,7 @@ class AdmissionTest {
 
   @Test
   void unknownKeysAreRefusedWith4001NamingTheKey() {
-    PusherError error = refusal("/app/nobody", "7");
+    PusherError.Message error = refusal("/app/nobody", "7");
     assertThat(error.code()).isEqualTo(4001);
     assertThat(error.message()).contains("nobody");
   }

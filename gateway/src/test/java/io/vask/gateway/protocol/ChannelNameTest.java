@@ -47,7 +47,7 @@ class ChannelNameTest {
 
   @Test
   void invalidMessageSaysWhatWasExpected() {
-    assertThat(ChannelName.invalidMessage("x y"))
+    assertThat(PusherError.CHANNEL_NAME_INVALID.with(ChannelName.shortened("x y")).message())
         .isEqualTo(
             "channel name \"x y\" is invalid (expected 1..200 chars of [A-Za-z0-9_\\-=@,.;])");
   }

@@ -52,9 +52,9 @@ class ClientMessageParserTest {
   @Test
   void badInputBecomesAnInBandError() {
     assertThat(ClientMessageParser.parse("not json"))
-        .isEqualTo(new ClientMessage.Invalid(PusherError.INVALID_JSON));
+        .isEqualTo(new ClientMessage.Invalid(PusherError.INVALID_JSON.with()));
     assertThat(ClientMessageParser.parse("[1,2]"))
-        .isEqualTo(new ClientMessage.Invalid(PusherError.INVALID_JSON));
+        .isEqualTo(new ClientMessage.Invalid(PusherError.INVALID_JSON.with()));
     assertThat(ClientMessageParser.parse("{\"event\":1}"))
         .isInstanceOf(ClientMessage.Invalid.class);
     assertThat(ClientMessageParser.parse("{\"event\":\"pusher:subscribe\",\"data\":5}"))

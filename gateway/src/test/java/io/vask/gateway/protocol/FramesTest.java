@@ -17,10 +17,10 @@ class FramesTest {
 
   @Test
   void errorDataIsAnObjectWithNullableCode() {
-    assertThat(Frames.error(PusherError.PONG_NOT_RECEIVED))
+    assertThat(Frames.error(PusherError.PONG_NOT_RECEIVED.with()))
         .isEqualTo(
             "{\"event\":\"pusher:error\",\"data\":{\"code\":4201,\"message\":\"Pong reply not received\"}}");
-    assertThat(Frames.error(PusherError.INVALID_JSON))
+    assertThat(Frames.error(PusherError.INVALID_JSON.with()))
         .isEqualTo(
             "{\"event\":\"pusher:error\",\"data\":{\"code\":null,\"message\":\"Received invalid JSON\"}}");
   }

@@ -45,14 +45,14 @@ public final class RecordingTransport implements Transport {
       };
 
   private final List<String> frames = new CopyOnWriteArrayList<>();
-  private final List<PusherError> closes = new CopyOnWriteArrayList<>();
+  private final List<PusherError.Message> closes = new CopyOnWriteArrayList<>();
 
   public List<String> frames() {
     return frames;
   }
 
   /** Every error the transport was closed with, in order. */
-  public List<PusherError> closes() {
+  public List<PusherError.Message> closes() {
     return closes;
   }
 
@@ -67,7 +67,7 @@ public final class RecordingTransport implements Transport {
   }
 
   @Override
-  public void close(PusherError error) {
+  public void close(PusherError.Message error) {
     closes.add(error);
   }
 

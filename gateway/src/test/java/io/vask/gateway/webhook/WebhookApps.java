@@ -1,9 +1,9 @@
 package io.vask.gateway.webhook;
 
 import io.vask.contract.AppSettings;
+import io.vask.contract.WebhookEventType;
 import io.vask.contract.WebhookSettings;
 import io.vask.gateway.cluster.WebhookEvent;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -48,9 +48,7 @@ final class WebhookApps {
   }
 
   static WebhookEvent event(String name, String channel, long timeMs) {
-    Map<String, Object> fields = new LinkedHashMap<>();
-    fields.put("name", name);
-    fields.put("channel", channel);
-    return new WebhookEvent(UUID.randomUUID().toString(), ID, timeMs, fields);
+    WebhookEventType type = WebhookEventType.fromWireName(name).orElseThrow();
+    return new WebhookEvent(UUID.randomUUID().toString(), ID, timeMs, type, channel, Map.of());
   }
 }

@@ -143,7 +143,7 @@ class WebhookDispatcherTest {
     final List<WebhookEvent> events = new CopyOnWriteArrayList<>();
 
     List<String> names() {
-      return events.stream().map(e -> e.name() + " " + e.channel()).toList();
+      return events.stream().map(e -> e.type().wireName() + " " + e.channel()).toList();
     }
 
     @Override

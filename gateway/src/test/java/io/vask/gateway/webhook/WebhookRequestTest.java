@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.pusher.rest.Pusher;
 import com.pusher.rest.data.Validity;
+import io.vask.contract.WebhookEventType;
 import io.vask.gateway.cluster.WebhookEvent;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -86,13 +87,7 @@ class WebhookRequestTest {
 
   @Test
   void numbersStayNumbersAndStringsAreEscaped() {
-    Map<String, Object> count = new LinkedHashMap<>();
-    count.put("name", "subscription_count");
-    count.put("channel", "my-channel");
-    count.put("subscription_count", 3L);
     Map<String, Object> client = new LinkedHashMap<>();
-    client.put("name", "client_event");
-    client.put("channel", "private-channel");
     client.put("event", "client-yolo");
     client.put("data", "{\"yolo\":\"woot\"}");
     client.put("socket_id", "44610.7511910");
@@ -102,8 +97,20 @@ class WebhookRequestTest {
             "http://127.0.0.1/hook",
             Map.of(),
             List.of(
-                new WebhookEvent("1", WebhookApps.ID, 5, count),
-                new WebhookEvent("2", WebhookApps.ID, 5, client)));
+                new WebhookEvent(
+                    "1",
+                    WebhookApps.ID,
+                    5,
+                    WebhookEventType.SUBSCRIPTION_COUNT,
+                    "my-channel",
+                    Map.of("subscription_count", 3L)),
+                new WebhookEvent(
+                    "2",
+                    WebhookApps.ID,
+                    5,
+                    WebhookEventType.CLIENT_EVENT,
+                    "private-channel",
+                    client)));
 
     assertThat(new String(request.body(), StandardCharsets.UTF_8))
         .isEqualTo(

@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.pusher.rest.Pusher;
 import com.pusher.rest.data.Validity;
 import io.vask.contract.AppSettings;
+import io.vask.contract.WebhookEventType;
 import io.vask.gateway.app.StaticAppRegistry;
 import io.vask.gateway.cluster.WebhookEvent;
 import io.vask.gateway.metrics.MetricRegistry;
@@ -379,7 +380,12 @@ class WebhookSenderTest {
         sender(app(false, hook(receiver.url("/hook"), null, "cache_miss")), SHORT);
     WebhookEvent stranger =
         new WebhookEvent(
-            "x", "no-such-app", System.currentTimeMillis(), now("cache_miss", "c").fields());
+            "x",
+            "no-such-app",
+            System.currentTimeMillis(),
+            WebhookEventType.CACHE_MISS,
+            "c",
+            java.util.Map.of());
 
     assertThat(sender.deliver(stranger).toCompletableFuture()).isCompleted();
     assertThat(receiver.requests()).isEmpty();

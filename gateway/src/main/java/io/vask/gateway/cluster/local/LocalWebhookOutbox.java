@@ -34,7 +34,7 @@ public final class LocalWebhookOutbox implements WebhookOutbox {
   public void enqueue(WebhookEvent event) {
     if (inFlight.size() >= capacity) {
       dropped.incrementAndGet();
-      LOG.warn("webhook outbox full ({} events): dropping {}", capacity, event.name());
+      LOG.warn("webhook outbox full ({} events): dropping {}", capacity, event.type().wireName());
       return;
     }
     if (!inFlight.add(event.id())) {
@@ -69,7 +69,7 @@ public final class LocalWebhookOutbox implements WebhookOutbox {
       target.deliver(event).whenComplete((ok, error) -> inFlight.remove(event.id()));
     } catch (RuntimeException e) {
       inFlight.remove(event.id());
-      LOG.error("webhook deliverer failed for {}", event.name(), e);
+      LOG.error("webhook deliverer failed for {}", event.type().wireName(), e);
     }
   }
 

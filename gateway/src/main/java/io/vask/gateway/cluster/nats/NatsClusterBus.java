@@ -82,11 +82,6 @@ public final class NatsClusterBus implements ClusterBus {
     send(Tokens.controlSubject(message.appId()), headers, new byte[0]);
   }
 
-  /** Channels this node listens to (for tests and metrics). */
-  public int interestCount() {
-    return interests.size();
-  }
-
   @Override
   public boolean healthy() {
     return connection.getStatus() == Connection.Status.CONNECTED;

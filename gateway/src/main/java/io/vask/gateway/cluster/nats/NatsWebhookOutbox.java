@@ -73,7 +73,7 @@ public final class NatsWebhookOutbox implements WebhookOutbox {
   private void retryLater(WebhookEvent event, Throwable error) {
     if (!running) {
       lost.incrementAndGet();
-      LOG.warn("webhook {} {} not stored before shutdown", event.name(), event.id());
+      LOG.warn("webhook {} {} not stored before shutdown", event.type().wireName(), event.id());
       return;
     }
     LOG.debug("webhook {} not stored yet: {}", event.id(), error.toString());
@@ -136,7 +136,7 @@ public final class NatsWebhookOutbox implements WebhookOutbox {
               });
     } catch (RuntimeException e) {
       inFlight.remove(message);
-      LOG.error("webhook deliverer failed for {}", event.name(), e);
+      LOG.error("webhook deliverer failed for {}", event.type().wireName(), e);
       message.ack();
     }
   }

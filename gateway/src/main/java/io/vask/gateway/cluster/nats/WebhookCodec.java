@@ -3,13 +3,17 @@ package io.vask.gateway.cluster.nats;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.vask.contract.WebhookEventType;
 import io.vask.gateway.cluster.WebhookEvent;
 import io.vask.gateway.protocol.Json;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Optional;
 
-/** A webhook event as a JetStream message body: id, app, time and its fields in order. */
+/**
+ * A webhook event as a JetStream message body: id, app, time and its wire fields in order ({@code
+ * name}, {@code channel}, the details), so that nodes of different versions read each other's.
+ */
 final class WebhookCodec {
   private static final TypeReference<LinkedHashMap<String, Object>> FIELDS =
       new TypeReference<>() {};
@@ -32,12 +36,24 @@ final class WebhookCodec {
       if (json == null || !json.path("fields").isObject()) {
         return Optional.empty();
       }
+      LinkedHashMap<String, Object> details = Json.MAPPER.convertValue(json.get("fields"), FIELDS);
+      Object name = details.remove("name");
+      Object channel = details.remove("channel");
+      Optional<WebhookEventType> type =
+          name instanceof String wireName
+              ? WebhookEventType.fromWireName(wireName)
+              : Optional.empty();
+      if (type.isEmpty() || !(channel instanceof String channelName)) {
+        return Optional.empty();
+      }
       return Optional.of(
           new WebhookEvent(
               json.path("id").asText(),
               json.path("app").asText(),
               json.path("time").asLong(),
-              Json.MAPPER.convertValue(json.get("fields"), FIELDS)));
+              type.get(),
+              channelName,
+              details));
     } catch (RuntimeException e) {
       return Optional.empty();
     }

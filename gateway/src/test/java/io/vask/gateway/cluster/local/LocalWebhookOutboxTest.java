@@ -2,6 +2,7 @@ package io.vask.gateway.cluster.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.vask.contract.WebhookEventType;
 import io.vask.gateway.cluster.WebhookEvent;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +23,7 @@ class LocalWebhookOutboxTest {
   }
 
   private static WebhookEvent event(String id) {
-    return new WebhookEvent(id, "1", 0, Map.of("name", "cache_miss", "channel", "cache-" + id));
+    return new WebhookEvent(id, "1", 0, WebhookEventType.CACHE_MISS, "cache-" + id, Map.of());
   }
 
   @Test

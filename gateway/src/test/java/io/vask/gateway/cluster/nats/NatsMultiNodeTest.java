@@ -228,7 +228,12 @@ class NatsMultiNodeTest {
         .outbox()
         .enqueue(
             new io.vask.gateway.cluster.WebhookEvent(
-                "after-restart-" + app, app, 1, java.util.Map.of("name", "x")));
+                "after-restart-" + app,
+                app,
+                1,
+                io.vask.contract.WebhookEventType.CACHE_MISS,
+                "c",
+                java.util.Map.of()));
     await().atMost(Duration.ofSeconds(20)).until(() -> delivered.contains("after-restart-" + app));
   }
 }

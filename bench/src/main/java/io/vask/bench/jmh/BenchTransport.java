@@ -54,7 +54,7 @@ final class BenchTransport implements Transport {
   }
 
   @Override
-  public void close(PusherError error) {
+  public void close(PusherError.Message error) {
     if (channel != null) {
       channel.close();
     }

@@ -5,13 +5,11 @@ import io.vask.gateway.protocol.Json;
 
 /**
  * An HTTP response: a status and a JSON (or, for metrics, text) body. Errors are {@code {"error":
- * "..."}} with the status of their {@link ApiError}; the other statuses are named here.
+ * "..."}} with the status of their {@link ApiError}; the two others are named here.
  */
 public record ApiResponse(int status, String body) {
-  public static final int OK = 200;
-
-  /** Readiness answered "not ready": a probe outcome, not an error. */
-  public static final int NOT_READY = 503;
+  private static final int OK = 200;
+  private static final int NOT_READY = 503;
 
   public static final ApiResponse EMPTY_OK = new ApiResponse(OK, "{}");
 
@@ -21,6 +19,11 @@ public record ApiResponse(int status, String body) {
 
   public static ApiResponse ok(String body) {
     return new ApiResponse(OK, body);
+  }
+
+  /** The readiness probe's answer: 503 when not ready is a probe outcome, not an error. */
+  public static ApiResponse readiness(boolean ready, String body) {
+    return new ApiResponse(ready ? OK : NOT_READY, body);
   }
 
   public static ApiResponse error(ApiError error, Object... args) {

@@ -35,9 +35,8 @@ final class MetricsHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
         HttpResponses.json(
             ctx,
             keepAlive,
-            new ApiResponse(
-                ready ? ApiResponse.OK : ApiResponse.NOT_READY,
-                "{\"ready\":" + ready + ",\"reason\":\"" + readiness.reason() + "\"}"));
+            ApiResponse.readiness(
+                ready, "{\"ready\":" + ready + ",\"reason\":\"" + readiness.reason() + "\"}"));
       }
       default -> HttpResponses.json(ctx, keepAlive, ApiResponse.error(ApiError.NOT_FOUND));
     }

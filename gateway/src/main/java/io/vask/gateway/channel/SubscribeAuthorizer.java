@@ -35,8 +35,7 @@ final class SubscribeAuthorizer {
         yield user != null && user.id().equals(channel.userId())
             ? new Allowed(null)
             : new Refused(
-                new SubscriptionFailure(
-                    name, "AuthError", PusherError.USER_CHANNEL_FORBIDDEN.with(name), 403));
+                SubscriptionFailure.forbidden(name, PusherError.USER_CHANNEL_FORBIDDEN.with(name)));
       }
       case PRIVATE, ENCRYPTED ->
           checkSignature(app, name, request.auth(), session.socketId() + ":" + name)

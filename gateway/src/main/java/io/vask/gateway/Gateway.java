@@ -12,7 +12,7 @@ import io.vask.gateway.cluster.ChannelEvent;
 import io.vask.gateway.cluster.Cluster;
 import io.vask.gateway.cluster.ClusterBus;
 import io.vask.gateway.cluster.ControlMessage;
-import io.vask.gateway.cluster.MembershipStore;
+import io.vask.gateway.cluster.Membership;
 import io.vask.gateway.connection.Admission;
 import io.vask.gateway.connection.Departure;
 import io.vask.gateway.connection.InboundMessages;
@@ -82,25 +82,34 @@ public final class Gateway implements AutoCloseable {
     ChannelRegistry registry = channelRegistry(server, metrics);
     Fanout fanout = new Fanout(registry, server.loops(), server.frameEncoder(), metrics);
     ClusterBus bus = cluster.bus();
-    MembershipStore store = cluster.store();
+    Membership membership = cluster.membership();
     SubscriptionCounts counts =
-        new SubscriptionCounts(apps, registry, bus, store, webhooks, timer, COUNT_THROTTLE_MILLIS);
+        new SubscriptionCounts(
+            apps, registry, bus, membership.counts(), webhooks, timer, COUNT_THROTTLE_MILLIS);
     Subscriptions subscriptions =
-        new Subscriptions(apps, registry, bus, store, cluster.cache(), webhooks, counts);
+        new Subscriptions(apps, registry, bus, membership, cluster.cache(), webhooks, counts);
     Users users =
-        new Users(apps, registry, bus, store, fanout, timer, settings.authorizationTimeoutMillis());
+        new Users(
+            apps,
+            registry,
+            bus,
+            membership.users(),
+            fanout,
+            timer,
+            settings.authorizationTimeoutMillis());
 
     bus.start(listener(fanout, users));
-    store.start(new ClusterTransitions(apps, bus, webhooks, counts));
+    membership.start(new ClusterTransitions(apps, bus, webhooks, counts));
     cluster.cache().start(timer);
     cluster.outbox().start(webhookSender(apps, cluster, timer, clock, retries, metrics));
 
     Readiness readiness = readiness(cluster, metrics);
     server.start(
-        new Admission(apps, store, new SocketIds(), readiness::draining, users),
+        new Admission(apps, membership.quota(), new SocketIds(), readiness::draining, users),
         new InboundMessages(subscriptions, new ClientEvents(apps, bus, webhooks), users, metrics),
-        new Departure(subscriptions, users, store),
-        new ApiRouter(apps, bus, store, cluster.cache(), clock),
+        new Departure(subscriptions, users, membership.quota()),
+        new ApiRouter(
+            apps, bus, membership.presence(), membership.counts(), cluster.cache(), clock),
         readiness);
     return new Gateway(server, cluster, timer, metrics, apps);
   }
@@ -136,7 +145,7 @@ public final class Gateway implements AutoCloseable {
 
   /** Ready while the cluster is reachable and the node is not draining. */
   private static Readiness readiness(Cluster cluster, GatewayMetrics metrics) {
-    BooleanSupplier healthy = () -> cluster.bus().healthy() && cluster.store().healthy();
+    BooleanSupplier healthy = () -> cluster.bus().healthy() && cluster.membership().healthy();
     metrics.registry.gauge(
         "vask_cluster_connected",
         "1 while this node reaches the cluster (always 1 on a single node)",
@@ -173,12 +182,12 @@ public final class Gateway implements AutoCloseable {
   /** Graceful shutdown: drain sockets over {@code drainSeconds}, flush webhooks, stop. */
   public void drainAndClose(int drainSeconds, long webhookFlushMillis) {
     server.drain(drainSeconds);
-    // the drain's vacated/member_removed webhooks are held for the de-bounce grace by the store,
-    // whose timers close() stops: have them decided, then wait for the outbox
+    // the drain's vacated/member_removed webhooks are held for the de-bounce grace by the
+    // membership, whose timers close() stops: have them decided, then wait for the outbox
     long deadline = System.currentTimeMillis() + webhookFlushMillis;
     try {
       cluster
-          .store()
+          .membership()
           .flushPendingLeaves()
           .toCompletableFuture()
           .get(Math.max(1, webhookFlushMillis), TimeUnit.MILLISECONDS);

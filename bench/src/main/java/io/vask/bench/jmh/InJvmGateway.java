@@ -39,10 +39,10 @@ final class InJvmGateway implements AutoCloseable {
     WebhookDispatcher webhooks = new WebhookDispatcher(cluster.outbox(), clock);
     SubscriptionCounts counts =
         new SubscriptionCounts(
-            apps, registry, cluster.bus(), cluster.store(), webhooks, timer, 1000);
+            apps, registry, cluster.bus(), cluster.membership().counts(), webhooks, timer, 1000);
     subscriptions =
         new Subscriptions(
-            apps, registry, cluster.bus(), cluster.store(), cluster.cache(), webhooks, counts);
+            apps, registry, cluster.bus(), cluster.membership(), cluster.cache(), webhooks, counts);
     Loops loops =
         new Loops() {
           @Override

@@ -11,7 +11,7 @@ import io.vask.gateway.webhook.Webhooks;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Announces what the membership store decided after the fact: held leaves that outlived the grace
+ * Announces what the membership parts decided after the fact: held leaves that outlived the grace
  * (webhooks) and memberships of dead nodes this node evicted (subscribers, watchers, webhooks).
  */
 public final class ClusterTransitions implements MembershipListener {

@@ -2,9 +2,9 @@ package io.vask.gateway.channel;
 
 import io.vask.contract.AppSettings;
 import io.vask.gateway.app.AppRegistry;
+import io.vask.gateway.cluster.ChannelCounts;
 import io.vask.gateway.cluster.ChannelEvent;
 import io.vask.gateway.cluster.ClusterBus;
-import io.vask.gateway.cluster.MembershipStore;
 import io.vask.gateway.protocol.ChannelName;
 import io.vask.gateway.protocol.ChannelType;
 import io.vask.gateway.protocol.Frames;
@@ -25,7 +25,7 @@ public final class SubscriptionCounts {
   private final AppRegistry apps;
   private final ChannelRegistry registry;
   private final ClusterBus bus;
-  private final MembershipStore store;
+  private final ChannelCounts channelCounts;
   private final Webhooks webhooks;
   private final ScheduledExecutorService timer;
   private final long throttleMillis;
@@ -41,14 +41,14 @@ public final class SubscriptionCounts {
       AppRegistry apps,
       ChannelRegistry registry,
       ClusterBus bus,
-      MembershipStore store,
+      ChannelCounts channelCounts,
       Webhooks webhooks,
       ScheduledExecutorService timer,
       long throttleMillis) {
     this.apps = apps;
     this.registry = registry;
     this.bus = bus;
-    this.store = store;
+    this.channelCounts = channelCounts;
     this.webhooks = webhooks;
     this.timer = timer;
     this.throttleMillis = throttleMillis;
@@ -93,7 +93,7 @@ public final class SubscriptionCounts {
   }
 
   private void announce(String appId, String channel) {
-    store
+    channelCounts
         .stats(appId, channel)
         .thenAccept(
             stats -> {

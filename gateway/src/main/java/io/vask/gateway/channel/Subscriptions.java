@@ -6,7 +6,7 @@ import io.vask.gateway.cluster.ChannelCache;
 import io.vask.gateway.cluster.ChannelEvent;
 import io.vask.gateway.cluster.ClusterBus;
 import io.vask.gateway.cluster.MemberJoin;
-import io.vask.gateway.cluster.MembershipStore;
+import io.vask.gateway.cluster.Membership;
 import io.vask.gateway.protocol.ChannelName;
 import io.vask.gateway.protocol.ChannelType;
 import io.vask.gateway.protocol.ClientMessage;
@@ -32,7 +32,7 @@ public final class Subscriptions {
   private final AppRegistry apps;
   private final ChannelRegistry registry;
   private final ClusterBus bus;
-  private final MembershipStore store;
+  private final Membership membership;
   private final ChannelCache cache;
   private final Webhooks webhooks;
   private final SubscriptionCounts counts;
@@ -42,14 +42,14 @@ public final class Subscriptions {
       AppRegistry apps,
       ChannelRegistry registry,
       ClusterBus bus,
-      MembershipStore store,
+      Membership membership,
       ChannelCache cache,
       Webhooks webhooks,
       SubscriptionCounts counts) {
     this.apps = apps;
     this.registry = registry;
     this.bus = bus;
-    this.store = store;
+    this.membership = membership;
     this.cache = cache;
     this.webhooks = webhooks;
     this.counts = counts;
@@ -105,7 +105,7 @@ public final class Subscriptions {
     boolean firstOnNode = registry.presenceIn(appId, channel.value(), member.userId());
     CompletionStage<MemberJoin> joined =
         firstOnNode
-            ? store.memberJoined(appId, channel.value(), member, maxMembers(appId))
+            ? membership.presence().memberJoined(appId, channel.value(), member, maxMembers(appId))
             : CompletableFuture.completedFuture(MemberJoin.ALREADY_PRESENT);
     joined.whenCompleteAsync(
         (outcome, error) -> afterMemberJoin(session, subscription, outcome, error),
@@ -135,7 +135,8 @@ public final class Subscriptions {
     }
     join(session, subscription);
     announceMemberAdded(session, channel, member, outcome);
-    store
+    membership
+        .presence()
         .members(session.appId(), channel)
         .whenCompleteAsync(
             (members, failure) -> {
@@ -170,7 +171,8 @@ public final class Subscriptions {
     subscription.markJoined();
     if (count == 1) {
       bus.addInterest(appId, channel);
-      store
+      membership
+          .occupancy()
           .channelJoined(appId, channel)
           .thenAccept(
               occupied -> {
@@ -179,7 +181,7 @@ public final class Subscriptions {
                 }
               });
     }
-    store.localSubscriptionCount(appId, channel, count);
+    membership.counts().localSubscriptionCount(appId, channel, count);
   }
 
   private void succeed(Session session, Subscription subscription, String presenceFrame) {
@@ -234,14 +236,14 @@ public final class Subscriptions {
     String appId = session.appId();
     ChannelName channel = subscription.channel();
     int count = registry.leave(session, channel.value());
-    store.localSubscriptionCount(appId, channel.value(), count);
+    membership.counts().localSubscriptionCount(appId, channel.value(), count);
     if (subscription.member() != null) {
       releasePresence(appId, channel.value(), subscription.member(), true);
     }
     if (count == 0) {
       bus.removeInterest(appId, channel.value());
       // channel_vacated comes from the store's listener once the leave outlives its grace
-      store.channelLeft(appId, channel.value());
+      membership.occupancy().channelLeft(appId, channel.value());
     }
     counts.changed(appId, channel);
   }
@@ -255,7 +257,8 @@ public final class Subscriptions {
     if (!registry.presenceOut(appId, channel, member.userId())) {
       return;
     }
-    store
+    membership
+        .presence()
         .memberLeft(appId, channel, member.userId())
         .thenAccept(
             left -> {

@@ -6,20 +6,20 @@ package io.vask.gateway.cluster;
  */
 public record Cluster(
     ClusterBus bus,
-    MembershipStore store,
+    Membership membership,
     ChannelCache cache,
     WebhookOutbox outbox,
     AutoCloseable shared)
     implements AutoCloseable {
 
-  public Cluster(ClusterBus bus, MembershipStore store, ChannelCache cache, WebhookOutbox outbox) {
-    this(bus, store, cache, outbox, () -> {});
+  public Cluster(ClusterBus bus, Membership membership, ChannelCache cache, WebhookOutbox outbox) {
+    this(bus, membership, cache, outbox, () -> {});
   }
 
   @Override
   public void close() {
     bus.close();
-    store.close();
+    membership.close();
     cache.close();
     outbox.close();
     try {

@@ -1,9 +1,9 @@
 package io.vask.gateway.cluster;
 
 /**
- * Transitions a {@link MembershipStore} decides after the call that caused them: a leave that
+ * Transitions the {@link Membership} parts decide after the call that caused them: a leave that
  * outlived the de-bounce grace, or memberships of a dead node evicted by this node. Each is
- * reported once cluster-wide, on the node that decided it, from the store's threads.
+ * reported once cluster-wide, on the node that decided it, from the membership threads.
  */
 public interface MembershipListener {
 

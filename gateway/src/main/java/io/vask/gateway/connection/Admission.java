@@ -4,7 +4,7 @@ import io.vask.contract.AppSettings;
 import io.vask.gateway.app.AppRegistry;
 import io.vask.gateway.channel.Session;
 import io.vask.gateway.channel.Transport;
-import io.vask.gateway.cluster.MembershipStore;
+import io.vask.gateway.cluster.ConnectionQuota;
 import io.vask.gateway.protocol.Frames;
 import io.vask.gateway.protocol.PusherError;
 import io.vask.gateway.protocol.SocketIds;
@@ -25,19 +25,19 @@ public final class Admission {
   static final int MIN_PROTOCOL = 4;
   static final int MAX_PROTOCOL = 7;
   private final AppRegistry apps;
-  private final MembershipStore store;
+  private final ConnectionQuota quota;
   private final SocketIds socketIds;
   private final BooleanSupplier draining;
   private final Users users;
 
   public Admission(
       AppRegistry apps,
-      MembershipStore store,
+      ConnectionQuota quota,
       SocketIds socketIds,
       BooleanSupplier draining,
       Users users) {
     this.apps = apps;
-    this.store = store;
+    this.quota = quota;
     this.socketIds = socketIds;
     this.draining = draining;
     this.users = users;
@@ -56,7 +56,7 @@ public final class Admission {
       return CompletableFuture.completedFuture(refuse(transport, refusal.get()));
     }
     AppSettings settings = app.get();
-    return store
+    return quota
         .connectionOpened(settings.id(), settings.maxConnections())
         .handleAsync(
             (admitted, error) -> {
@@ -81,7 +81,7 @@ public final class Admission {
 
   /** The admitted socket closed before {@link #welcome}: give its quota place back. */
   public void withdraw(Verdict.Admitted admitted) {
-    store.connectionClosed(admitted.app().id());
+    quota.connectionClosed(admitted.app().id());
   }
 
   private Optional<PusherError.Message> check(

@@ -2,7 +2,7 @@ package io.vask.gateway.connection;
 
 import io.vask.gateway.channel.Session;
 import io.vask.gateway.channel.Subscriptions;
-import io.vask.gateway.cluster.MembershipStore;
+import io.vask.gateway.cluster.ConnectionQuota;
 import io.vask.gateway.user.Users;
 
 /**
@@ -13,12 +13,12 @@ import io.vask.gateway.user.Users;
 public final class Departure {
   private final Subscriptions subscriptions;
   private final Users users;
-  private final MembershipStore store;
+  private final ConnectionQuota quota;
 
-  public Departure(Subscriptions subscriptions, Users users, MembershipStore store) {
+  public Departure(Subscriptions subscriptions, Users users, ConnectionQuota quota) {
     this.subscriptions = subscriptions;
     this.users = users;
-    this.store = store;
+    this.quota = quota;
   }
 
   /** The session's socket is gone; called once, on its loop. */
@@ -28,7 +28,7 @@ public final class Departure {
       subscriptions.disconnect(session);
       users.disconnect(session);
     } finally {
-      store.connectionClosed(session.appId());
+      quota.connectionClosed(session.appId());
     }
   }
 }

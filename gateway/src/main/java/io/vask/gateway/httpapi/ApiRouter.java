@@ -3,8 +3,9 @@ package io.vask.gateway.httpapi;
 import io.vask.contract.AppSettings;
 import io.vask.gateway.app.AppRegistry;
 import io.vask.gateway.cluster.ChannelCache;
+import io.vask.gateway.cluster.ChannelCounts;
 import io.vask.gateway.cluster.ClusterBus;
-import io.vask.gateway.cluster.MembershipStore;
+import io.vask.gateway.cluster.Presence;
 import io.vask.gateway.protocol.ChannelName;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -36,17 +37,22 @@ public final class ApiRouter {
 
   /** The API over the cluster's parts; {@code clock} checks request timestamps and cache TTLs. */
   public ApiRouter(
-      AppRegistry apps, ClusterBus bus, MembershipStore store, ChannelCache cache, Clock clock) {
+      AppRegistry apps,
+      ClusterBus bus,
+      Presence presence,
+      ChannelCounts counts,
+      ChannelCache cache,
+      Clock clock) {
     this.apps = apps;
     this.authenticator = new ApiAuthenticator(clock);
-    EventPublisher publisher = new EventPublisher(bus, store, cache);
+    EventPublisher publisher = new EventPublisher(bus, counts, cache);
     this.routes =
         List.of(
             route("events", "POST", "events", new TriggerEndpoint(publisher)),
             route("batch_events", "POST", "batch_events", new BatchEventsEndpoint(publisher)),
-            route("channels", "GET", "channels", new ChannelsEndpoint(store)),
-            route("channel", "GET", "channels/*", new ChannelEndpoint(store, cache, clock)),
-            route("users", "GET", "channels/*/users", new UsersEndpoint(store)),
+            route("channels", "GET", "channels", new ChannelsEndpoint(counts)),
+            route("channel", "GET", "channels/*", new ChannelEndpoint(counts, cache, clock)),
+            route("users", "GET", "channels/*/users", new UsersEndpoint(presence)),
             route(
                 "terminate", "POST", "users/*/terminate_connections", new TerminateEndpoint(bus)));
   }

@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vask.contract.AppSettings;
 import io.vask.gateway.cluster.CachedEvent;
 import io.vask.gateway.cluster.ChannelCache;
+import io.vask.gateway.cluster.ChannelCounts;
 import io.vask.gateway.cluster.ChannelStats;
-import io.vask.gateway.cluster.MembershipStore;
 import io.vask.gateway.protocol.ChannelName;
 import io.vask.gateway.protocol.ChannelType;
 import io.vask.gateway.protocol.Json;
@@ -22,12 +22,12 @@ import java.util.concurrent.CompletionStage;
  * (presence only), {@code subscription_count}, {@code cache} (PROTOCOL.md §9.6, §6).
  */
 final class ChannelEndpoint implements Endpoint {
-  private final MembershipStore store;
+  private final ChannelCounts counts;
   private final ChannelCache cache;
   private final Clock clock;
 
-  ChannelEndpoint(MembershipStore store, ChannelCache cache, Clock clock) {
-    this.store = store;
+  ChannelEndpoint(ChannelCounts counts, ChannelCache cache, Clock clock) {
+    this.counts = counts;
     this.cache = cache;
     this.clock = clock;
   }
@@ -44,7 +44,7 @@ final class ChannelEndpoint implements Endpoint {
         info.contains("cache") && channel.cached()
             ? cache.get(app.id(), channel.value())
             : CompletableFuture.completedFuture(Optional.empty());
-    return store
+    return counts
         .stats(app.id(), channel.value())
         .thenCombine(cached, (stats, cache) -> render(stats, cache, channel, info));
   }

@@ -2,7 +2,7 @@ package io.vask.gateway.httpapi;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vask.contract.AppSettings;
-import io.vask.gateway.cluster.MembershipStore;
+import io.vask.gateway.cluster.ChannelCounts;
 import io.vask.gateway.protocol.ChannelName;
 import io.vask.gateway.protocol.Json;
 import java.util.List;
@@ -15,10 +15,10 @@ import java.util.concurrent.CompletionStage;
  * (presence prefixes only) or {@code subscription_count} (PROTOCOL.md §9.6).
  */
 final class ChannelsEndpoint implements Endpoint {
-  private final MembershipStore store;
+  private final ChannelCounts counts;
 
-  ChannelsEndpoint(MembershipStore store) {
-    this.store = store;
+  ChannelsEndpoint(ChannelCounts counts) {
+    this.counts = counts;
   }
 
   @Override
@@ -29,7 +29,7 @@ final class ChannelsEndpoint implements Endpoint {
     if (info.contains("user_count") && !prefix.startsWith("presence-")) {
       throw new ApiException(ApiError.USER_COUNT_NEEDS_PRESENCE_PREFIX);
     }
-    return store
+    return counts
         .channels(app.id(), prefix)
         .thenApply(
             channels -> {

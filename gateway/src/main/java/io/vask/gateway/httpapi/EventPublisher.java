@@ -3,9 +3,9 @@ package io.vask.gateway.httpapi;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vask.contract.AppSettings;
 import io.vask.gateway.cluster.ChannelCache;
+import io.vask.gateway.cluster.ChannelCounts;
 import io.vask.gateway.cluster.ChannelEvent;
 import io.vask.gateway.cluster.ClusterBus;
-import io.vask.gateway.cluster.MembershipStore;
 import io.vask.gateway.protocol.ChannelName;
 import io.vask.gateway.protocol.ChannelType;
 import io.vask.gateway.protocol.Frames;
@@ -20,12 +20,12 @@ import java.util.concurrent.CompletionStage;
  */
 final class EventPublisher {
   private final ClusterBus bus;
-  private final MembershipStore store;
+  private final ChannelCounts counts;
   private final ChannelCache cache;
 
-  EventPublisher(ClusterBus bus, MembershipStore store, ChannelCache cache) {
+  EventPublisher(ClusterBus bus, ChannelCounts counts, ChannelCache cache) {
     this.bus = bus;
-    this.store = store;
+    this.counts = counts;
     this.cache = cache;
   }
 
@@ -46,7 +46,7 @@ final class EventPublisher {
    * the channel are left out (PROTOCOL.md §9.4).
    */
   CompletionStage<ObjectNode> info(AppSettings app, ChannelName channel, Set<String> info) {
-    return store
+    return counts
         .stats(app.id(), channel.value())
         .thenApply(
             stats -> {

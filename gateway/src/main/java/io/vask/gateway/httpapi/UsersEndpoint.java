@@ -3,7 +3,7 @@ package io.vask.gateway.httpapi;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vask.contract.AppSettings;
-import io.vask.gateway.cluster.MembershipStore;
+import io.vask.gateway.cluster.Presence;
 import io.vask.gateway.protocol.ChannelName;
 import io.vask.gateway.protocol.ChannelType;
 import io.vask.gateway.protocol.Json;
@@ -13,10 +13,10 @@ import java.util.concurrent.CompletionStage;
 
 /** {@code GET /apps/{id}/channels/{channel}/users}: a presence channel's members (§9.6). */
 final class UsersEndpoint implements Endpoint {
-  private final MembershipStore store;
+  private final Presence presence;
 
-  UsersEndpoint(MembershipStore store) {
-    this.store = store;
+  UsersEndpoint(Presence presence) {
+    this.presence = presence;
   }
 
   @Override
@@ -26,7 +26,7 @@ final class UsersEndpoint implements Endpoint {
     if (channel.type() != ChannelType.PRESENCE) {
       throw new ApiException(ApiError.USERS_NOT_PRESENCE);
     }
-    return store
+    return presence
         .members(app.id(), channel.value())
         .thenApply(
             members -> {

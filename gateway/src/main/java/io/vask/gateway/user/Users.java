@@ -8,7 +8,7 @@ import io.vask.gateway.channel.Session;
 import io.vask.gateway.channel.SignedInUser;
 import io.vask.gateway.cluster.ClusterBus;
 import io.vask.gateway.cluster.ControlMessage;
-import io.vask.gateway.cluster.MembershipStore;
+import io.vask.gateway.cluster.OnlineUsers;
 import io.vask.gateway.protocol.ChannelName;
 import io.vask.gateway.protocol.ClientMessage;
 import io.vask.gateway.protocol.Frames;
@@ -28,7 +28,7 @@ public final class Users {
   private final AppRegistry apps;
   private final ChannelRegistry registry;
   private final ClusterBus bus;
-  private final MembershipStore store;
+  private final OnlineUsers onlineUsers;
   private final Fanout fanout;
   private final Watchlists watchlists;
   private final ScheduledExecutorService timer;
@@ -38,16 +38,16 @@ public final class Users {
       AppRegistry apps,
       ChannelRegistry registry,
       ClusterBus bus,
-      MembershipStore store,
+      OnlineUsers onlineUsers,
       Fanout fanout,
       ScheduledExecutorService timer,
       long authorizationTimeoutMillis) {
     this.apps = apps;
     this.registry = registry;
     this.bus = bus;
-    this.store = store;
+    this.onlineUsers = onlineUsers;
     this.fanout = fanout;
-    this.watchlists = new Watchlists(store);
+    this.watchlists = new Watchlists(onlineUsers);
     this.timer = timer;
     this.authorizationTimeoutMillis = authorizationTimeoutMillis;
   }
@@ -126,7 +126,7 @@ public final class Users {
     String channel = ChannelName.USER_PREFIX + userId;
     if (registry.join(session, channel) == 1) {
       bus.addInterest(appId, channel);
-      store
+      onlineUsers
           .userSignedIn(appId, userId)
           .thenAccept(
               online -> {
@@ -148,7 +148,7 @@ public final class Users {
     String channel = ChannelName.USER_PREFIX + user.id();
     if (registry.leave(session, channel) == 0) {
       bus.removeInterest(appId, channel);
-      store
+      onlineUsers
           .userSignedOut(appId, user.id())
           .thenAccept(
               offline -> {

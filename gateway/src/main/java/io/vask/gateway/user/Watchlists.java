@@ -3,7 +3,7 @@ package io.vask.gateway.user;
 import io.vask.gateway.channel.Session;
 import io.vask.gateway.channel.SignedInUser;
 import io.vask.gateway.cluster.ControlMessage;
-import io.vask.gateway.cluster.MembershipStore;
+import io.vask.gateway.cluster.OnlineUsers;
 import io.vask.gateway.protocol.Frames;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,13 +16,13 @@ import java.util.concurrent.ConcurrentHashMap;
  * afterwards one frame per change of a watched user, to every local session watching them.
  */
 final class Watchlists {
-  private final MembershipStore store;
+  private final OnlineUsers onlineUsers;
   private final Map<WatchKey, Set<Session>> watchers = new ConcurrentHashMap<>();
 
   private record WatchKey(String appId, String userId) {}
 
-  Watchlists(MembershipStore store) {
-    this.store = store;
+  Watchlists(OnlineUsers onlineUsers) {
+    this.onlineUsers = onlineUsers;
   }
 
   void watch(Session session, SignedInUser previous, SignedInUser user) {
@@ -37,7 +37,7 @@ final class Watchlists {
           .computeIfAbsent(new WatchKey(session.appId(), id), k -> ConcurrentHashMap.newKeySet())
           .add(session);
     }
-    store
+    onlineUsers
         .onlineUsers(session.appId(), user.watchlist())
         .whenCompleteAsync(
             (online, error) -> {

@@ -12,9 +12,9 @@ import java.util.UUID;
 
 /**
  * Turns channel-layer moments into webhook events. The de-bounce of {@code channel_vacated} and
- * {@code member_removed} (Pusher: up to 3 s) is decided cluster-wide by the {@code
- * MembershipStore}, which reports a leave only once it outlived the grace; here every reported
- * moment is final. Events no webhook of the app wants are dropped before any work.
+ * {@code member_removed} (Pusher: up to 3 s) is decided cluster-wide by the {@link
+ * io.vask.gateway.cluster.LeaveGrace}, which reports a leave only once it outlived the grace; here
+ * every reported moment is final. Events no webhook of the app wants are dropped before any work.
  */
 public final class WebhookDispatcher implements Webhooks {
   private final WebhookOutbox outbox;

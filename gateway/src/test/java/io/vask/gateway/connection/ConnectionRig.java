@@ -28,7 +28,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The connection use cases wired as Gateway.start wires them, over the single-node cluster and
- * recording transports instead of sockets; the leave grace is 0 so that the store decides at once.
+ * recording transports instead of sockets; the leave grace is 0 so that leaves are decided at once.
  */
 final class ConnectionRig implements AutoCloseable {
   final Cluster cluster = LocalCluster.create(Clock.systemUTC(), 0);
@@ -49,17 +49,31 @@ final class ConnectionRig implements AutoCloseable {
         new Fanout(registry, RecordingTransport.ONE_LOOP, RecordingTransport.TEXT_FRAMES, metrics);
     SubscriptionCounts counts =
         new SubscriptionCounts(
-            registered, registry, cluster.bus(), cluster.store(), webhooks, timer, 1000);
+            registered,
+            registry,
+            cluster.bus(),
+            cluster.membership().counts(),
+            webhooks,
+            timer,
+            1000);
     subscriptions =
         new Subscriptions(
             registered,
             registry,
             cluster.bus(),
-            cluster.store(),
+            cluster.membership(),
             cluster.cache(),
             webhooks,
             counts);
-    users = new Users(registered, registry, cluster.bus(), cluster.store(), fanout, timer, 60_000);
+    users =
+        new Users(
+            registered,
+            registry,
+            cluster.bus(),
+            cluster.membership().users(),
+            fanout,
+            timer,
+            60_000);
     cluster
         .bus()
         .start(
@@ -74,11 +88,13 @@ final class ConnectionRig implements AutoCloseable {
                 users.onControl(message);
               }
             });
-    admission = new Admission(registered, cluster.store(), new SocketIds(), draining::get, users);
+    admission =
+        new Admission(
+            registered, cluster.membership().quota(), new SocketIds(), draining::get, users);
     messages =
         new InboundMessages(
             subscriptions, new ClientEvents(registered, cluster.bus(), webhooks), users, metrics);
-    departure = new Departure(subscriptions, users, cluster.store());
+    departure = new Departure(subscriptions, users, cluster.membership().quota());
   }
 
   /** Admits and welcomes a socket of the app with {@code key}, as the transport does. */

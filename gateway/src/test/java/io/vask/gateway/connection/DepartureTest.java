@@ -41,8 +41,9 @@ class DepartureTest {
     subscribePresence(gone, "alice");
     subscribePresence(other, "bob");
     signIn(gone, "alice");
-    assertThat(await(rig.cluster.store().stats("one", "news")).subscriptionCount()).isEqualTo(1);
-    assertThat(await(rig.cluster.store().onlineUsers("one", List.of("alice"))))
+    assertThat(await(rig.cluster.membership().counts().stats("one", "news")).subscriptionCount())
+        .isEqualTo(1);
+    assertThat(await(rig.cluster.membership().users().onlineUsers("one", List.of("alice"))))
         .containsExactly("alice");
     assertThat(leaving.closes()).isEmpty();
 
@@ -51,13 +52,15 @@ class DepartureTest {
     assertThat(gone.isOpen()).isFalse();
     assertThat(gone.subscriptions()).isEmpty();
     assertThat(rig.registry.localCount("one", "news")).isZero();
-    assertThat(await(rig.cluster.store().stats("one", "news")).subscriptionCount()).isZero();
-    assertThat(await(rig.cluster.store().members("one", PRESENCE)))
+    assertThat(await(rig.cluster.membership().counts().stats("one", "news")).subscriptionCount())
+        .isZero();
+    assertThat(await(rig.cluster.membership().presence().members("one", PRESENCE)))
         .extracting(m -> m.userId())
         .containsExactly("bob");
     assertThat(staying.frames())
         .anyMatch(f -> f.contains("pusher_internal:member_removed") && f.contains("alice"));
-    assertThat(await(rig.cluster.store().onlineUsers("one", List.of("alice")))).isEmpty();
+    assertThat(await(rig.cluster.membership().users().onlineUsers("one", List.of("alice"))))
+        .isEmpty();
     // the quota of 2 has a place again
     rig.connect(APP.key(), new RecordingTransport());
   }

@@ -1,6 +1,7 @@
 package io.vask.gateway.cluster.local;
 
 import io.vask.gateway.cluster.Cluster;
+import io.vask.gateway.cluster.Membership;
 import java.time.Clock;
 
 /** The single-node cluster: everything in this process's memory. */
@@ -20,8 +21,19 @@ public final class LocalCluster {
   public static Cluster create(Clock clock, long leaveGraceMillis) {
     return new Cluster(
         new LocalClusterBus(),
-        new LocalMembershipStore(leaveGraceMillis),
+        membership(leaveGraceMillis),
         new LocalChannelCache(clock),
         new LocalWebhookOutbox(WEBHOOK_CAPACITY));
+  }
+
+  private static Membership membership(long leaveGraceMillis) {
+    LocalMembership shared = new LocalMembership(leaveGraceMillis);
+    return new Membership(
+        new LocalOccupancy(shared),
+        new LocalPresence(shared),
+        new LocalChannelCounts(shared),
+        new LocalConnectionQuota(),
+        new LocalOnlineUsers(),
+        shared);
   }
 }

@@ -1,5 +1,7 @@
 /**
- * The single-node (embedded default) cluster: the bus delivers straight to this node, the store is
- * a set of synchronized maps, the outbox a bounded in-memory queue. Safe from any thread.
+ * The single-node (embedded default) cluster: the bus delivers straight to this node, the
+ * membership parts are synchronized maps ({@link io.vask.gateway.cluster.local.LocalMembership}
+ * holds what occupancy, presence and counts share), the outbox a bounded in-memory queue. Safe from
+ * any thread.
  */
 package io.vask.gateway.cluster.local;

@@ -1,5 +1,8 @@
 package io.vask.gateway.cluster.nats;
 
+import io.vask.gateway.cluster.Leave;
+import java.util.Optional;
+
 /**
  * The membership bucket's key layout (docs/clustering.md). Names are base64url tokens, so a key
  * splits on {@code .} into its parts and a prefix with a trailing dot selects exactly one channel's
@@ -46,9 +49,43 @@ final class Keys {
     return "cn." + appId + ".";
   }
 
-  /** The parts of a key: kind, app, then names (decoded) or a node id (last part of sc/cn). */
-  static String[] parts(String key) {
-    return key.split("\\.");
+  /**
+   * What a key names: its kind and app, and the channel, user or node where the kind has one (names
+   * decoded; null where it has none).
+   */
+  record Key(String kind, String appId, String channel, String userId, String node) {
+
+    /** The leave a held entry of this key stands for: channels and members only. */
+    Optional<Leave> leave() {
+      return switch (kind) {
+        case CHANNEL -> Optional.of(new Leave.OfChannel(appId, channel));
+        case MEMBER -> Optional.of(new Leave.OfMember(appId, channel, userId));
+        default -> Optional.empty();
+      };
+    }
+
+    /** A per-node count key (sc, cn), written only by its node. */
+    boolean count() {
+      return COUNT.equals(kind) || CONNECTIONS.equals(kind);
+    }
+  }
+
+  /** Parses a key of the layout above; empty for a key this version does not know. */
+  static Optional<Key> parse(String key) {
+    String[] p = key.split("\\.", -1);
+    try {
+      return switch (p.length < 3 ? "" : p[0]) {
+        case CHANNEL -> Optional.of(new Key(CHANNEL, p[1], Tokens.decode(p[2]), null, null));
+        case MEMBER ->
+            Optional.of(new Key(MEMBER, p[1], Tokens.decode(p[2]), Tokens.decode(p[3]), null));
+        case USER -> Optional.of(new Key(USER, p[1], null, Tokens.decode(p[2]), null));
+        case COUNT -> Optional.of(new Key(COUNT, p[1], Tokens.decode(p[2]), null, p[3]));
+        case CONNECTIONS -> Optional.of(new Key(CONNECTIONS, p[1], null, null, p[2]));
+        default -> Optional.empty();
+      };
+    } catch (IllegalArgumentException | ArrayIndexOutOfBoundsException e) {
+      return Optional.empty();
+    }
   }
 
   /** A node id usable as a key token and in subjects. */

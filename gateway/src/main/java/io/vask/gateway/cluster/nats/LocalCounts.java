@@ -1,7 +1,10 @@
 package io.vask.gateway.cluster.nats;
 
 import io.nats.client.KeyValue;
+import io.vask.gateway.cluster.MembershipListener;
+import io.vask.gateway.cluster.nats.Keys.Key;
 import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -15,19 +18,24 @@ import org.slf4j.LoggerFactory;
  * {@link #flush} (on a timer) puts the latest value under a key only this node writes, no
  * compare-and-set needed. Totals add this node's live values to the other nodes' mirrored ones.
  */
-final class LocalCounts {
+final class LocalCounts implements SweptState {
   private static final Logger LOG = LoggerFactory.getLogger(LocalCounts.class);
 
   private final String node;
   private final KeyValue bucket;
   private final KvMirror mirror;
+  private final CasLanes lanes;
+  private final MembershipListener listener;
   private final Map<String, AtomicLong> values = new ConcurrentHashMap<>();
   private final Set<String> dirty = ConcurrentHashMap.newKeySet();
 
-  LocalCounts(String node, KeyValue bucket, KvMirror mirror) {
+  LocalCounts(
+      String node, KeyValue bucket, KvMirror mirror, CasLanes lanes, MembershipListener listener) {
     this.node = node;
     this.bucket = bucket;
     this.mirror = mirror;
+    this.lanes = lanes;
+    this.listener = listener;
   }
 
   void subscriptions(String appId, String channel, long count) {
@@ -107,6 +115,42 @@ final class LocalCounts {
         return;
       }
     }
+  }
+
+  @Override
+  public void reconcile() {
+    flush();
+  }
+
+  @Override
+  public Set<String> holders() {
+    Set<String> nodes = new HashSet<>();
+    mirror
+        .all()
+        .keySet()
+        .forEach(key -> Keys.parse(key).filter(Key::count).map(Key::node).ifPresent(nodes::add));
+    return nodes;
+  }
+
+  /** Deletes the dead node's counts; the channels' totals changed without a local subscribe. */
+  @Override
+  public void evict(String dead) {
+    for (String key : mirror.all().keySet()) {
+      Keys.parse(key)
+          .filter(k -> k.count() && dead.equals(k.node()))
+          .ifPresent(k -> lanes.on(key, () -> deleteCount(key, k)));
+    }
+  }
+
+  private boolean deleteCount(String key, Key parsed) throws Exception {
+    if (mirror.get(key) == null) {
+      return false;
+    }
+    bucket.delete(key);
+    if (Keys.COUNT.equals(parsed.kind())) {
+      listener.countChanged(parsed.appId(), parsed.channel());
+    }
+    return true;
   }
 
   /** After a reconnect the bucket may have lost or evicted our counts: write them all again. */

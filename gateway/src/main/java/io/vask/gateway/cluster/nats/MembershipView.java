@@ -13,14 +13,16 @@ import java.util.TreeMap;
  * this node's own from its claims, which are always current.
  */
 final class MembershipView {
-  private final NatsMembershipStore store;
   private final String node;
   private final KvMirror mirror;
+  private final Claims claims;
+  private final LocalCounts counts;
 
-  MembershipView(NatsMembershipStore store) {
-    this.store = store;
-    this.node = store.node;
-    this.mirror = store.mirror;
+  MembershipView(NatsMembership shared, LocalCounts counts) {
+    this.node = shared.node();
+    this.mirror = shared.mirror();
+    this.claims = shared.claims();
+    this.counts = counts;
   }
 
   /** The channel's members: those other nodes hold (mirror) and this node's own. */
@@ -36,11 +38,7 @@ final class MembershipView {
                 present.put(entry.member().userId(), entry.member());
               }
             });
-    store
-        .members
-        .subMap(prefix, prefix + Character.MAX_VALUE)
-        .values()
-        .forEach(m -> present.put(m.userId(), m));
+    claims.members(prefix).forEach(m -> present.put(m.userId(), m));
     return present;
   }
 
@@ -57,17 +55,19 @@ final class MembershipView {
                 occupied.add(key);
               }
             });
-    store.channels.keySet().stream().filter(k -> k.startsWith(appPrefix)).forEach(occupied::add);
+    occupied.addAll(claims.keys(appPrefix));
     Map<String, ChannelStats> result = new TreeMap<>();
     for (String key : occupied) {
-      String channel = Tokens.decode(key.substring(appPrefix.length()));
-      if (channel.startsWith(prefix)) {
-        result.put(
-            channel,
-            new ChannelStats(
-                store.counts.subscriptionTotal(appId, channel),
-                presentUsers(appId, channel).size()));
-      }
+      Keys.parse(key)
+          .map(Keys.Key::channel)
+          .filter(channel -> channel.startsWith(prefix))
+          .ifPresent(
+              channel ->
+                  result.put(
+                      channel,
+                      new ChannelStats(
+                          counts.subscriptionTotal(appId, channel),
+                          presentUsers(appId, channel).size())));
     }
     return result;
   }
@@ -78,7 +78,7 @@ final class MembershipView {
     for (String id : userIds) {
       String key = Keys.user(appId, id);
       MembershipEntry entry = MembershipEntry.parse(mirror.get(key));
-      if (store.users.containsKey(key) || (entry != null && entry.heldByOthers(node))) {
+      if (claims.has(key) || (entry != null && entry.heldByOthers(node))) {
         online.add(id);
       }
     }

@@ -17,9 +17,13 @@ import io.nats.client.api.RetentionPolicy;
 import io.nats.client.api.StorageType;
 import io.nats.client.api.StreamConfiguration;
 import io.vask.gateway.cluster.Cluster;
+import io.vask.gateway.cluster.LeaveGrace;
+import io.vask.gateway.cluster.Membership;
+import io.vask.gateway.cluster.StartedListener;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -72,21 +76,8 @@ public final class NatsCluster {
       ScheduledExecutorService timer = Executors.newScheduledThreadPool(4, daemon());
       KvMirror mirror = new KvMirror();
       mirror.start(membership, Duration.ofSeconds(10));
-      NatsMembershipStore store =
-          new NatsMembershipStore(
-              node, membership, mirror, link, timer, timings.leaveGraceMillis());
-      MembershipJanitor janitor = new MembershipJanitor(store, nodes, timings.heartbeatTtlMillis());
-      janitor.beat();
-      long beatEvery = Math.max(100, timings.heartbeatTtlMillis() / 5);
-      timer.scheduleAtFixedRate(janitor::beat, beatEvery, beatEvery, TimeUnit.MILLISECONDS);
-      timer.scheduleWithFixedDelay(
-          janitor::sweep, timings.sweepMillis(), timings.sweepMillis(), TimeUnit.MILLISECONDS);
-      timer.scheduleWithFixedDelay(store.counts::flush, 100, 100, TimeUnit.MILLISECONDS);
-      link.onReconnect(
-          () -> {
-            store.counts.rewriteAll();
-            timer.execute(janitor::beat);
-          });
+      Membership parts =
+          membership(node, new Buckets(membership, mirror, nodes), link, timer, timings);
 
       AutoCloseable shared =
           () -> {
@@ -101,7 +92,7 @@ public final class NatsCluster {
           };
       return new Cluster(
           new NatsClusterBus(connection, node),
-          store,
+          parts,
           new NatsChannelCache(connection.keyValue(CACHE, kvo), clock),
           new NatsWebhookOutbox(jetStream, link, timer),
           shared);
@@ -112,6 +103,52 @@ public final class NatsCluster {
       }
       throw new IOException("NATS cluster setup failed: " + e.getMessage(), e);
     }
+  }
+
+  /** The membership bucket, this node's mirror of it, and the heartbeat bucket. */
+  private record Buckets(KeyValue membership, KvMirror mirror, KeyValue nodes) {}
+
+  /** The membership parts over one bucket, with their janitor and count flush on the timer. */
+  private static Membership membership(
+      String node,
+      Buckets buckets,
+      Link link,
+      ScheduledExecutorService timer,
+      NatsTimings timings) {
+    StartedListener listener = new StartedListener();
+    LeaveGrace grace =
+        new LeaveGrace(timings.leaveGraceMillis(), timer, LeaveGrace.OnFlush.LET_RUN, listener);
+    CasLanes lanes = new CasLanes(buckets.membership(), 4);
+    NatsMembership shared =
+        new NatsMembership(node, lanes, buckets.mirror(), link, grace, listener);
+    LocalCounts counts =
+        new LocalCounts(node, buckets.membership(), buckets.mirror(), lanes, listener);
+    MembershipJanitor janitor =
+        new MembershipJanitor(
+            node,
+            link,
+            buckets.nodes(),
+            timings.heartbeatTtlMillis(),
+            List.of(counts, new EntrySweep(shared)));
+    janitor.beat();
+    long beatEvery = Math.max(100, timings.heartbeatTtlMillis() / 5);
+    timer.scheduleAtFixedRate(janitor::beat, beatEvery, beatEvery, TimeUnit.MILLISECONDS);
+    timer.scheduleWithFixedDelay(
+        janitor::sweep, timings.sweepMillis(), timings.sweepMillis(), TimeUnit.MILLISECONDS);
+    timer.scheduleWithFixedDelay(counts::flush, 100, 100, TimeUnit.MILLISECONDS);
+    link.onReconnect(
+        () -> {
+          counts.rewriteAll();
+          timer.execute(janitor::beat);
+        });
+    MembershipView view = new MembershipView(shared, counts);
+    return new Membership(
+        new NatsOccupancy(shared),
+        new NatsPresence(shared, view),
+        new NatsChannelCounts(counts, view),
+        new NatsConnectionQuota(counts),
+        new NatsOnlineUsers(shared, view),
+        new NatsMembershipLifecycle(node, listener, grace, link, counts, lanes));
   }
 
   private static void ensureBucket(KeyValueManagement buckets, String name, Duration ttl)

@@ -3,10 +3,10 @@ package io.vask.gateway.cluster.nats;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.vask.gateway.cluster.BusRecorder;
 import io.vask.gateway.cluster.ChannelEvent;
 import io.vask.gateway.cluster.ChannelStats;
 import io.vask.gateway.cluster.Cluster;
-import io.vask.gateway.cluster.ClusterContract;
 import io.vask.gateway.cluster.ControlMessage;
 import io.vask.gateway.cluster.MemberJoin;
 import io.vask.gateway.cluster.RecordingListener;
@@ -51,8 +51,8 @@ class NatsMultiNodeTest {
             new RecordingListener(),
             new CopyOnWriteArrayList<>(),
             new CopyOnWriteArrayList<>());
-    cluster.store().start(node.heard());
-    cluster.bus().start(ClusterContract.recorder(node.events(), node.controls()));
+    cluster.membership().start(node.heard());
+    cluster.bus().start(BusRecorder.into(node.events(), node.controls()));
     nodes.add(node);
     return node;
   }
@@ -76,19 +76,20 @@ class NatsMultiNodeTest {
   void occupancyIsDecidedOnceAndALeaveOnOneNodeIsCancelledByAJoinOnAnother() throws Exception {
     Node a = node();
     Node b = node();
-    assertThat(join(a.cluster().store().channelJoined(app, "room"))).isTrue();
-    assertThat(join(b.cluster().store().channelJoined(app, "room"))).isFalse();
-    a.cluster().store().channelLeft(app, "room");
-    b.cluster().store().channelLeft(app, "room");
-    assertThat(join(a.cluster().store().channelJoined(app, "room"))).isFalse(); // within the grace
+    assertThat(join(a.cluster().membership().occupancy().channelJoined(app, "room"))).isTrue();
+    assertThat(join(b.cluster().membership().occupancy().channelJoined(app, "room"))).isFalse();
+    a.cluster().membership().occupancy().channelLeft(app, "room");
+    b.cluster().membership().occupancy().channelLeft(app, "room");
+    assertThat(join(a.cluster().membership().occupancy().channelJoined(app, "room")))
+        .isFalse(); // within the grace
 
     await()
         .during(Duration.ofMillis(GRACE * 3))
         .atMost(Duration.ofSeconds(10))
         .until(() -> heardByAll().isEmpty());
-    b.cluster().store().channelJoined(app, "room");
-    a.cluster().store().channelLeft(app, "room");
-    b.cluster().store().channelLeft(app, "room");
+    b.cluster().membership().occupancy().channelJoined(app, "room");
+    a.cluster().membership().occupancy().channelLeft(app, "room");
+    b.cluster().membership().occupancy().channelLeft(app, "room");
     await().atMost(Duration.ofSeconds(10)).until(() -> heardByAll().size() == 1);
     await()
         .during(Duration.ofMillis(GRACE * 2))
@@ -102,31 +103,41 @@ class NatsMultiNodeTest {
     Node a = node();
     Node b = node();
     PresenceMember ann = new PresenceMember("ann", "{\"n\":1}");
-    assertThat(join(a.cluster().store().memberJoined(app, "presence-r", ann, 10)))
+    assertThat(join(a.cluster().membership().presence().memberJoined(app, "presence-r", ann, 10)))
         .isEqualTo(MemberJoin.ADDED);
-    assertThat(join(b.cluster().store().memberJoined(app, "presence-r", ann, 10)))
+    assertThat(join(b.cluster().membership().presence().memberJoined(app, "presence-r", ann, 10)))
         .isEqualTo(MemberJoin.ALREADY_PRESENT);
-    join(b.cluster().store().memberJoined(app, "presence-r", new PresenceMember("bob", null), 10));
-    a.cluster().store().localSubscriptionCount(app, "room", 2);
-    b.cluster().store().localSubscriptionCount(app, "room", 3);
-    a.cluster().store().userSignedIn(app, "ann");
+    join(
+        b.cluster()
+            .membership()
+            .presence()
+            .memberJoined(app, "presence-r", new PresenceMember("bob", null), 10));
+    a.cluster().membership().counts().localSubscriptionCount(app, "room", 2);
+    b.cluster().membership().counts().localSubscriptionCount(app, "room", 3);
+    a.cluster().membership().users().userSignedIn(app, "ann");
 
     for (Node n : List.of(a, b)) {
       await()
           .atMost(Duration.ofSeconds(5))
           .until(
               () ->
-                  join(n.cluster().store().members(app, "presence-r")).size() == 2
-                      && join(n.cluster().store().stats(app, "room")).equals(new ChannelStats(5, 0))
-                      && join(n.cluster().store().onlineUsers(app, List.of("ann", "bob")))
+                  join(n.cluster().membership().presence().members(app, "presence-r")).size() == 2
+                      && join(n.cluster().membership().counts().stats(app, "room"))
+                          .equals(new ChannelStats(5, 0))
+                      && join(n.cluster()
+                              .membership()
+                              .users()
+                              .onlineUsers(app, List.of("ann", "bob")))
                           .equals(java.util.Set.of("ann")));
     }
-    assertThat(join(a.cluster().store().memberLeft(app, "presence-r", "ann"))).isFalse();
-    assertThat(join(b.cluster().store().memberLeft(app, "presence-r", "ann"))).isTrue();
-    assertThat(join(a.cluster().store().connectionOpened(app, 1))).isTrue();
+    assertThat(join(a.cluster().membership().presence().memberLeft(app, "presence-r", "ann")))
+        .isFalse();
+    assertThat(join(b.cluster().membership().presence().memberLeft(app, "presence-r", "ann")))
+        .isTrue();
+    assertThat(join(a.cluster().membership().quota().connectionOpened(app, 1))).isTrue();
     await()
         .atMost(Duration.ofSeconds(5))
-        .until(() -> !join(b.cluster().store().connectionOpened(app, 1)));
+        .until(() -> !join(b.cluster().membership().quota().connectionOpened(app, 1)));
   }
 
   @Test
@@ -158,16 +169,18 @@ class NatsMultiNodeTest {
     Node a = node();
     Node b = node();
     Node dying = node();
-    join(dying.cluster().store().channelJoined(app, "presence-r"));
+    join(dying.cluster().membership().occupancy().channelJoined(app, "presence-r"));
     join(
         dying
             .cluster()
-            .store()
+            .membership()
+            .presence()
             .memberJoined(app, "presence-r", new PresenceMember("ann", null), 10));
-    join(dying.cluster().store().userSignedIn(app, "ann"));
+    join(dying.cluster().membership().users().userSignedIn(app, "ann"));
     await()
         .atMost(Duration.ofSeconds(5))
-        .until(() -> join(a.cluster().store().members(app, "presence-r")).size() == 1);
+        .until(
+            () -> join(a.cluster().membership().presence().members(app, "presence-r")).size() == 1);
 
     nodes.remove(dying);
     dying.cluster().close();
@@ -183,14 +196,18 @@ class NatsMultiNodeTest {
             "evicted " + app + " presence-r ann",
             "removed " + app + " presence-r ann",
             "offline " + app + " ann");
-    assertThat(join(b.cluster().store().members(app, "presence-r"))).isEmpty();
+    assertThat(join(b.cluster().membership().presence().members(app, "presence-r"))).isEmpty();
   }
 
   @Test
   void aRestartedServerIsRecoveredWithoutHelp() throws Exception {
     Node a = node();
     Node b = node();
-    join(a.cluster().store().memberJoined(app, "presence-r", new PresenceMember("ann", null), 10));
+    join(
+        a.cluster()
+            .membership()
+            .presence()
+            .memberJoined(app, "presence-r", new PresenceMember("ann", null), 10));
     b.cluster().bus().addInterest(app, "room");
     List<String> delivered = new CopyOnWriteArrayList<>();
     a.cluster()
@@ -204,11 +221,11 @@ class NatsMultiNodeTest {
     NATS.stop();
     await()
         .atMost(Duration.ofSeconds(10))
-        .until(() -> !a.cluster().bus().healthy() && !b.cluster().store().healthy());
+        .until(() -> !a.cluster().bus().healthy() && !b.cluster().membership().healthy());
     NATS.start();
     await()
         .atMost(Duration.ofSeconds(20))
-        .until(() -> a.cluster().bus().healthy() && b.cluster().store().healthy());
+        .until(() -> a.cluster().bus().healthy() && b.cluster().membership().healthy());
 
     byte[] frame = "{}".getBytes(StandardCharsets.UTF_8);
     await()
@@ -220,10 +237,12 @@ class NatsMultiNodeTest {
             });
     await()
         .atMost(Duration.ofSeconds(20))
-        .until(() -> join(b.cluster().store().members(app, "presence-r")).size() == 1);
+        .until(
+            () -> join(b.cluster().membership().presence().members(app, "presence-r")).size() == 1);
     assertThat(heardByAll()).isEmpty();
 
-    assertThat(join(b.cluster().store().channelJoined(app, "after-restart"))).isTrue();
+    assertThat(join(b.cluster().membership().occupancy().channelJoined(app, "after-restart")))
+        .isTrue();
     b.cluster()
         .outbox()
         .enqueue(

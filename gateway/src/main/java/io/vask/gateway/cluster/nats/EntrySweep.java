@@ -1,0 +1,115 @@
+package io.vask.gateway.cluster.nats;
+
+import io.vask.gateway.cluster.MembershipListener;
+import io.vask.gateway.cluster.nats.Keys.Key;
+import io.vask.gateway.protocol.PresenceMember;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The janitor's work on membership entries (channels, presence members, users): the bucket follows
+ * this node's claims, dead nodes' leaves are decided, dead nodes are evicted. Every change is a
+ * compare-and-set, so each transition is reported once whichever survivor makes it.
+ */
+final class EntrySweep implements SweptState {
+  private final NatsMembership shared;
+
+  EntrySweep(NatsMembership shared) {
+    this.shared = shared;
+  }
+
+  @Override
+  public void reconcile() {
+    withdrawUnclaimed();
+    shared.claims().forEach(this::rejoin);
+    decideOrphanedLeaves();
+  }
+
+  /** Entries that still name this node although it let go (a leave lost in an outage). */
+  private void withdrawUnclaimed() {
+    for (Map.Entry<String, byte[]> e : shared.mirror().all().entrySet()) {
+      String key = e.getKey();
+      MembershipEntry entry = MembershipEntry.parse(e.getValue());
+      if (entry == null || !entry.holds(shared.node()) || shared.claims().has(key)) {
+        continue;
+      }
+      Keys.parse(key)
+          .ifPresent(
+              k -> {
+                if (Keys.USER.equals(k.kind())) {
+                  shared.onLane(key, () -> shared.signOut(key));
+                } else {
+                  k.leave()
+                      .ifPresent(leave -> shared.onLane(key, () -> shared.release(key, leave)));
+                }
+              });
+    }
+  }
+
+  /** Writes a claim the mirror does not show (lost in an outage or evicted while away). */
+  private void rejoin(String key, PresenceMember member) {
+    MembershipEntry seen = shared.seen(key);
+    if (seen != null && seen.holds(shared.node())) {
+      return;
+    }
+    shared.onLane(key, () -> shared.claims().has(key) && shared.claim(key, member).written());
+  }
+
+  /** Held leaves past the grace and a margin: their node died before deciding them. */
+  private void decideOrphanedLeaves() {
+    for (Map.Entry<String, byte[]> e : shared.mirror().all().entrySet()) {
+      MembershipEntry entry = MembershipEntry.parse(e.getValue());
+      if (entry == null || !entry.empty() || !shared.grace().orphaned(entry.leftAt())) {
+        continue;
+      }
+      String key = e.getKey();
+      long leftAt = entry.leftAt();
+      Keys.parse(key)
+          .flatMap(Key::leave)
+          .ifPresent(
+              leave -> shared.grace().decideNow(leave, () -> shared.deleteHeldLeave(key, leftAt)));
+    }
+  }
+
+  @Override
+  public Set<String> holders() {
+    Set<String> nodes = new HashSet<>();
+    for (Map.Entry<String, byte[]> e : shared.mirror().all().entrySet()) {
+      MembershipEntry entry = MembershipEntry.parse(e.getValue());
+      if (entry != null) {
+        nodes.addAll(entry.nodes());
+      }
+    }
+    return nodes;
+  }
+
+  @Override
+  public void evict(String dead) {
+    for (Map.Entry<String, byte[]> e : shared.mirror().all().entrySet()) {
+      String key = e.getKey();
+      MembershipEntry entry = MembershipEntry.parse(e.getValue());
+      if (entry != null && entry.holds(dead)) {
+        Keys.parse(key)
+            .ifPresent(k -> shared.onLane(key, () -> shared.withdraw(key, dead) && reportGone(k)));
+      }
+    }
+  }
+
+  /** A dead node held the entry's last claim: the transition happens now, without a grace. */
+  private boolean reportGone(Key key) {
+    MembershipListener listener = shared.listener();
+    switch (key.kind()) {
+      case Keys.USER -> listener.userOffline(key.appId(), key.userId());
+      case Keys.CHANNEL -> listener.channelVacated(key.appId(), key.channel());
+      case Keys.MEMBER -> {
+        listener.memberEvicted(key.appId(), key.channel(), key.userId());
+        listener.memberRemoved(key.appId(), key.channel(), key.userId());
+      }
+      default -> {
+        // counts are not entries
+      }
+    }
+    return true;
+  }
+}

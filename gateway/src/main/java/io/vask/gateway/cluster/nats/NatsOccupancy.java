@@ -1,0 +1,46 @@
+package io.vask.gateway.cluster.nats;
+
+import static java.util.concurrent.CompletableFuture.completedFuture;
+
+import io.vask.gateway.cluster.Leave;
+import io.vask.gateway.cluster.Occupancy;
+import io.vask.gateway.cluster.nats.CasLanes.Change;
+import io.vask.gateway.cluster.nats.NatsMembership.Back;
+import java.util.concurrent.CompletionStage;
+
+/** Occupancy as {@code ch.} entries holding the nodes with subscribers of the channel. */
+final class NatsOccupancy implements Occupancy {
+  private final NatsMembership shared;
+
+  NatsOccupancy(NatsMembership shared) {
+    this.shared = shared;
+  }
+
+  @Override
+  public CompletionStage<Boolean> channelJoined(String appId, String channel) {
+    String key = Keys.channel(appId, channel);
+    shared.claims().add(key, null);
+    if (!shared.up()) {
+      return completedFuture(false); // the janitor writes the claim once NATS is back
+    }
+    return shared.onLane(
+        key,
+        () -> {
+          if (!shared.claims().has(key)) {
+            return false;
+          }
+          Change change = shared.claim(key, null);
+          return change.written()
+              && shared.cameBack(change, new Leave.OfChannel(appId, channel)) == Back.NEW;
+        });
+  }
+
+  @Override
+  public void channelLeft(String appId, String channel) {
+    String key = Keys.channel(appId, channel);
+    shared.claims().remove(key);
+    if (shared.up()) {
+      shared.onLane(key, () -> shared.release(key, new Leave.OfChannel(appId, channel)));
+    }
+  }
+}

@@ -3,6 +3,7 @@ package io.vask.gateway.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.vask.contract.WebhookEventType;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +30,7 @@ public abstract class WebhookOutboxContract extends ClusterNodeContract {
             });
     WebhookEvent event =
         new WebhookEvent(
-            UUID.randomUUID().toString(), app, 42, Map.of("name", "cache_miss", "channel", "c"));
+            UUID.randomUUID().toString(), app, 42, WebhookEventType.CACHE_MISS, "c", Map.of());
     cluster.outbox().enqueue(event);
     cluster.outbox().enqueue(event);
 

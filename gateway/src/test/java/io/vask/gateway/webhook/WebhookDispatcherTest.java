@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * {@link WebhookDispatcher}: the event fields of PROTOCOL.md §10.2 and the per-webhook filters. The
- * de-bounce of §10.3 belongs to the membership store (MembershipStoreContract).
+ * de-bounce of §10.3 belongs to the LeaveGrace policy (LeaveGraceContract).
  */
 class WebhookDispatcherTest {
   private static final String[] ALL = {

@@ -62,7 +62,7 @@ final class NatsMembership {
     return MembershipEntry.parse(mirror.get(key));
   }
 
-  /** The key's entries other nodes and this one wrote, from the mirror. */
+  /** This node's copy of the bucket (lags it by a message; decisions use compare-and-set). */
   KvMirror mirror() {
     return mirror;
   }

@@ -1,8 +1,11 @@
 package io.vask.operator.main;
 
+import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.javaoperatorsdk.operator.Operator;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,17 +27,25 @@ public final class Main {
     }
     var registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     var client = new KubernetesClientBuilder().build();
-    var operator = VaskOperator.create(client, settings, registry, true);
+    var leaseLoss = new LeaseLossExit();
+    Operator operator;
+    Optional<LeaderLease> lease;
+    try {
+      lease =
+          settings.leaderElection()
+              ? Optional.of(LeaderLease.of(settings, client))
+              : Optional.empty();
+      operator = VaskOperator.create(client, settings, registry, lease, leaseLoss);
+    } catch (RuntimeException e) {
+      LOG.error("vask-operator could not start: {}", e.getMessage(), e);
+      System.exit(1);
+      return;
+    }
     var probes = ProbeServer.start(settings.port(), operator.getRuntimeInfo(), registry);
     Runtime.getRuntime()
         .addShutdownHook(
             new Thread(
-                () -> {
-                  operator.stop();
-                  probes.close();
-                  client.close();
-                },
-                "vask-operator-shutdown"));
+                () -> stop(leaseLoss, operator, lease, probes, client), "vask-operator-shutdown"));
     LOG.info(
         "vask-operator starting: namespaces={}, leaderElection={}, serverSideApply={}, port={}",
         settings.namespaces().isEmpty() ? "all" : settings.namespaces(),
@@ -48,5 +59,24 @@ public final class Main {
       LOG.error("vask-operator could not start: {}", e.getMessage(), e);
       System.exit(1);
     }
+  }
+
+  /** On SIGTERM: stop reconciling, hand the Lease over at once, then close the rest. */
+  private static void stop(
+      LeaseLossExit leaseLoss,
+      Operator operator,
+      Optional<LeaderLease> lease,
+      ProbeServer probes,
+      KubernetesClient client) {
+    leaseLoss.stopping();
+    try {
+      operator.stop();
+    } catch (RuntimeException e) {
+      LOG.warn("stopping the operator failed: {}", e.getMessage());
+    }
+    lease.ifPresent(l -> l.release(client));
+    probes.close();
+    client.close();
+    LOG.info("vask-operator stopped");
   }
 }

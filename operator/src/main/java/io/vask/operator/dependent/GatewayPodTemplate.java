@@ -52,6 +52,8 @@ public final class GatewayPodTemplate {
         // Service links would inject VASK_GATEWAY_PORT=tcp://... for an app named "vask", and the
         // gateway rejects unknown VASK_ variables.
         .withEnableServiceLinks(false)
+        // The gateway never calls the Kubernetes API: no token for an attacker to find.
+        .withAutomountServiceAccountToken(false)
         .withTerminationGracePeriodSeconds(
             (long) (PRE_STOP_SECONDS + plan.drainSeconds() + SHUTDOWN_MARGIN_SECONDS))
         .withNewSecurityContext()

@@ -14,15 +14,6 @@ import io.vask.operator.plan.Scaling;
 public final class Preconditions {
   private Preconditions() {}
 
-  /** No imported Secret: the operator generates and owns the credentials. */
-  public static final class GeneratedCredentials implements Condition<Object, VaskApp> {
-    @Override
-    public boolean isMet(
-        DependentResource<Object, VaskApp> dependent, VaskApp app, Context<VaskApp> context) {
-      return !app.getSpec().importsCredentials();
-    }
-  }
-
   public static final class Autoscaling implements Condition<Object, VaskApp> {
     @Override
     public boolean isMet(

@@ -1,8 +1,7 @@
 package io.vask.operator.reconcile;
 
 import io.fabric8.kubernetes.api.model.Secret;
-import io.javaoperatorsdk.operator.api.reconciler.Context;
-import io.vask.operator.dependent.CredentialsSecret;
+import io.vask.operator.dependent.OwnedSecrets;
 import io.vask.operator.dependent.SecretData;
 import io.vask.operator.model.VaskApp;
 import io.vask.operator.plan.Credentials;
@@ -11,9 +10,9 @@ import java.util.ArrayList;
 import java.util.Optional;
 
 /**
- * Finds the credentials of a VaskApp in the informer caches: the imported Secret, or the generated
- * one. Generated credentials that do not exist yet are made up here; the credentials dependent then
- * creates the Secret from the same values, so the first apps file already matches it.
+ * Finds the credentials of a VaskApp by reading the one Secret it names: the imported Secret, or
+ * the generated one. Generated credentials that do not exist yet are made up here; the reconciler
+ * then creates the Secret from the same values, so the first apps file already matches it.
  */
 final class CredentialsLookup {
   private final CredentialsGenerator generator = new CredentialsGenerator();
@@ -21,16 +20,18 @@ final class CredentialsLookup {
   /** The credentials, or the problem that prevents using them. */
   sealed interface Result {}
 
-  record Found(Credentials credentials) implements Result {}
+  /**
+   * @param generatedNow made up by this lookup: the Secret must still be created
+   */
+  record Found(Credentials credentials, boolean generatedNow) implements Result {}
 
   record Unavailable(Problem problem) implements Result {}
 
-  Result find(VaskApp app, Context<VaskApp> context) {
+  Result find(VaskApp app, OwnedSecrets secrets) {
     String namespace = app.getMetadata().getNamespace();
     if (app.getSpec().importsCredentials()) {
       String name = app.getSpec().credentials.secretRef.name;
-      Optional<Secret> secret =
-          context.getSecondaryResource(Secret.class, ImportedCredentials.EVENT_SOURCE);
+      Optional<Secret> secret = secrets.read(app, name);
       if (secret.isEmpty()) {
         return new Unavailable(
             new Problem(
@@ -40,10 +41,14 @@ final class CredentialsLookup {
       return read(secret.get(), name);
     }
     String name = Names.credentialsSecret(app);
-    return context
-        .getSecondaryResource(Secret.class, CredentialsSecret.NAME)
-        .map(secret -> read(secret, name))
-        .orElseGet(() -> new Found(generator.generate(name)));
+    Optional<Secret> secret = secrets.read(app, name);
+    if (secret.isEmpty()) {
+      return new Found(generator.generate(name), true);
+    }
+    if (!OwnedSecrets.isOwnedBy(secret.get(), app)) {
+      return new Unavailable(Problem.conflict("Secret", name));
+    }
+    return read(secret.get(), name);
   }
 
   private static Result read(Secret secret, String name) {
@@ -71,6 +76,6 @@ final class CredentialsLookup {
                   + String.join(", ", missing)
                   + " (expected keys app_id, key and secret)"));
     }
-    return new Found(new Credentials(appId.get(), key.get(), value.get(), name));
+    return new Found(new Credentials(appId.get(), key.get(), value.get(), name), false);
   }
 }

@@ -1,58 +1,23 @@
 package io.vask.operator.reconcile;
 
-import io.fabric8.kubernetes.api.model.Secret;
-import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
-import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
-import io.javaoperatorsdk.operator.processing.event.ResourceID;
-import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import io.vask.operator.model.VaskApp;
-import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
+import java.time.Duration;
+import java.util.Optional;
 
 /**
- * Watches the users' own credentials Secrets. They carry no label of ours (the operator never
- * modifies them), so the informer sees every Secret of the watched namespaces and maps each back to
- * the VaskApps naming it, through an index on the VaskApp cache. A rotation then re-renders the
- * apps file within one reconcile.
+ * When to look at a user's credentials Secret again. The operator does not watch Secrets (that
+ * would need list and watch on every Secret in scope), so an app that imports its credentials is
+ * reconciled again after {@link #RECHECK}: a rotation, or a Secret created late, is picked up
+ * within that time at the cost of one GET per app.
  */
 final class ImportedCredentials {
-  static final String EVENT_SOURCE = "imported-credentials";
-  private static final String INDEX = "vask.dev/imported-credentials-secret";
+  static final Duration RECHECK = Duration.ofSeconds(15);
 
   private ImportedCredentials() {}
 
-  static InformerEventSource<Secret, VaskApp> eventSource(EventSourceContext<VaskApp> context) {
-    context.getPrimaryCache().addIndexer(INDEX, ImportedCredentials::indexKeys);
-    var configuration =
-        InformerEventSourceConfiguration.from(Secret.class, VaskApp.class)
-            .withName(EVENT_SOURCE)
-            .withPrimaryToSecondaryMapper(
-                (VaskApp app) ->
-                    app.getSpec().importsCredentials()
-                        ? Set.of(
-                            new ResourceID(
-                                app.getSpec().credentials.secretRef.name,
-                                app.getMetadata().getNamespace()))
-                        : Set.<ResourceID>of())
-            .withSecondaryToPrimaryMapper(
-                secret ->
-                    context.getPrimaryCache().byIndex(INDEX, key(secret)).stream()
-                        .map(ResourceID::fromResource)
-                        .collect(Collectors.toSet()))
-            .build();
-    return new InformerEventSource<>(configuration, context);
-  }
-
-  private static List<String> indexKeys(VaskApp app) {
-    if (app.getSpec() == null || !app.getSpec().importsCredentials()) {
-      return List.of();
-    }
-    return List.of(
-        app.getMetadata().getNamespace() + "/" + app.getSpec().credentials.secretRef.name);
-  }
-
-  private static String key(Secret secret) {
-    return secret.getMetadata().getNamespace() + "/" + secret.getMetadata().getName();
+  static Optional<Duration> recheck(VaskApp app) {
+    return app.getSpec() != null && app.getSpec().importsCredentials()
+        ? Optional.of(RECHECK)
+        : Optional.empty();
   }
 }

@@ -14,6 +14,19 @@ public record Problem(String reason, String message) {
   public static final String CREDENTIALS_SECRET_INVALID = "CredentialsSecretInvalid";
   public static final String NATS_REQUIRED = "NatsRequired";
   public static final String RECONCILE_ERROR = "ReconcileError";
+  public static final String CONFLICT = "Conflict";
+
+  /**
+   * An object by the name a child needs exists but is not this app's: never adopt or replace it.
+   */
+  static Problem conflict(String kind, String name) {
+    return new Problem(
+        CONFLICT,
+        kind
+            + " "
+            + name
+            + " exists and was not created by the operator for this VaskApp: rename or delete it");
+  }
 
   /** Unclustered pods would each be a separate Pusher server: events would miss most clients. */
   static Problem natsRequired() {

@@ -1,49 +1,53 @@
 package io.vask.operator.reconcile;
 
+import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
-import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
+import io.javaoperatorsdk.operator.api.reconciler.MaxReconciliationInterval;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.Workflow;
 import io.javaoperatorsdk.operator.api.reconciler.dependent.Dependent;
-import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.vask.contract.AppsFileCodec;
 import io.vask.contract.AppsFileValidator;
-import io.vask.operator.dependent.AppsFileSecret;
-import io.vask.operator.dependent.CredentialsSecret;
 import io.vask.operator.dependent.GatewayAutoscaler;
 import io.vask.operator.dependent.GatewayDeployment;
 import io.vask.operator.dependent.GatewayDisruptionBudget;
 import io.vask.operator.dependent.GatewayIngress;
 import io.vask.operator.dependent.GatewayService;
+import io.vask.operator.dependent.OwnedSecrets;
 import io.vask.operator.dependent.Preconditions;
 import io.vask.operator.model.VaskApp;
 import io.vask.operator.model.VaskAppStatus;
 import io.vask.operator.plan.GatewayPlan;
 import io.vask.operator.plan.GatewayPlanner;
+import io.vask.operator.plan.Names;
 import io.vask.operator.plan.OperatorDefaults;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 /**
- * Reconciles a VaskApp into its gateway fleet. The workflow below lists every child; it runs only
- * after the spec and the credentials were found usable, so a bad spec never reaches the cluster.
- * The Deployment depends on nothing: a false precondition deletes the dependents of a node, and the
- * gateway must survive a switch between generated and imported credentials.
+ * Reconciles a VaskApp into its gateway fleet. The workflow below lists every child but the
+ * Secrets, which {@link OwnedSecrets} handles by name; it runs only after the spec and the
+ * credentials were found usable, so a bad spec never reaches the cluster. The Deployment depends on
+ * nothing: a false precondition deletes the dependents of a node, and the gateway must survive a
+ * switch between generated and imported credentials. Secrets are not watched, so every app is
+ * reconciled again at least every {@value #RESYNC_MINUTES} minutes (sooner when it imports its
+ * credentials) to repair its Secrets.
  */
-@ControllerConfiguration(name = VaskAppReconciler.NAME)
+@ControllerConfiguration(
+    name = VaskAppReconciler.NAME,
+    maxReconciliationInterval =
+        @MaxReconciliationInterval(
+            interval = VaskAppReconciler.RESYNC_MINUTES,
+            timeUnit = TimeUnit.MINUTES))
 @Workflow(
     explicitInvocation = true,
     dependents = {
-      @Dependent(
-          name = CredentialsSecret.NAME,
-          type = CredentialsSecret.class,
-          reconcilePrecondition = Preconditions.GeneratedCredentials.class),
-      @Dependent(name = AppsFileSecret.NAME, type = AppsFileSecret.class),
       @Dependent(name = GatewayDeployment.NAME, type = GatewayDeployment.class),
       @Dependent(name = GatewayService.NAME, type = GatewayService.class),
       @Dependent(
@@ -61,10 +65,12 @@ import java.util.List;
     })
 public class VaskAppReconciler implements Reconciler<VaskApp> {
   public static final String NAME = "vaskapp";
+  static final int RESYNC_MINUTES = 5;
 
   private final GatewayPlanner planner;
   private final CredentialsLookup credentials = new CredentialsLookup();
   private final StatusComposer statuses;
+  private final EventRecorder events;
 
   public VaskAppReconciler(OperatorDefaults defaults) {
     this(defaults, Clock.systemUTC());
@@ -73,11 +79,7 @@ public class VaskAppReconciler implements Reconciler<VaskApp> {
   VaskAppReconciler(OperatorDefaults defaults, Clock clock) {
     this.planner = new GatewayPlanner(defaults);
     this.statuses = new StatusComposer(clock);
-  }
-
-  @Override
-  public List<EventSource<?, VaskApp>> prepareEventSources(EventSourceContext<VaskApp> context) {
-    return List.of(ImportedCredentials.eventSource(context));
+    this.events = new EventRecorder(clock);
   }
 
   @Override
@@ -86,11 +88,13 @@ public class VaskAppReconciler implements Reconciler<VaskApp> {
     if (!specProblems.isEmpty()) {
       return blocked(app, context, Problem.invalidSpec(specProblems));
     }
-    var lookup = credentials.find(app, context);
+    var secrets = new OwnedSecrets(context.getClient());
+    var lookup = credentials.find(app, secrets);
     if (lookup instanceof CredentialsLookup.Unavailable unavailable) {
       return blocked(app, context, unavailable.problem());
     }
-    GatewayPlan plan = planner.plan(app, ((CredentialsLookup.Found) lookup).credentials());
+    var found = (CredentialsLookup.Found) lookup;
+    GatewayPlan plan = planner.plan(app, found.credentials());
     if (plan.natsUrl().isEmpty() && plan.scaling().ceiling() > 1) {
       return blocked(app, context, Problem.natsRequired());
     }
@@ -101,9 +105,14 @@ public class VaskAppReconciler implements Reconciler<VaskApp> {
     if (!fileProblems.isEmpty()) {
       return blocked(app, context, Problem.invalidSpec(fileProblems));
     }
+    var appsFile = secrets.read(app, Names.appsFileSecret(app));
+    if (appsFile.filter(secret -> !OwnedSecrets.isOwnedBy(secret, app)).isPresent()) {
+      return blocked(app, context, Problem.conflict("Secret", Names.appsFileSecret(app)));
+    }
+    writeSecrets(app, context, secrets, found, plan, appsFile);
     plan.storeIn(context);
     context.managedWorkflowAndDependentResourceContext().reconcileManagedWorkflow();
-    return patchIfChanged(app, statuses.reconciled(app, plan, deployment(context)));
+    return patchIfChanged(app, context, statuses.reconciled(app, plan, deployment(context)));
   }
 
   @Override
@@ -111,23 +120,55 @@ public class VaskAppReconciler implements Reconciler<VaskApp> {
       VaskApp app, Context<VaskApp> context, Exception e) {
     var problem = new Problem(Problem.RECONCILE_ERROR, summary(e));
     VaskAppStatus status = statuses.blocked(app, problem, deployment(context));
-    return status.equals(app.getStatus())
-        ? ErrorStatusUpdateControl.defaultErrorProcessing()
-        : ErrorStatusUpdateControl.patchStatus(statusOnly(app, status));
+    if (status.equals(app.getStatus())) {
+      return ErrorStatusUpdateControl.defaultErrorProcessing();
+    }
+    record(app, context, status);
+    return ErrorStatusUpdateControl.patchStatus(statusOnly(app, status));
+  }
+
+  private void writeSecrets(
+      VaskApp app,
+      Context<VaskApp> context,
+      OwnedSecrets secrets,
+      CredentialsLookup.Found found,
+      GatewayPlan plan,
+      Optional<Secret> appsFile) {
+    if (app.getSpec().importsCredentials()) {
+      secrets.deleteGeneratedCredentials(app);
+    } else if (found.generatedNow()) {
+      secrets.createCredentials(app, found.credentials());
+      events.record(
+          context.getClient(), app, AppEvents.credentialsGenerated(Names.credentialsSecret(app)));
+    }
+    secrets.applyAppsFile(app, plan, appsFile);
   }
 
   private UpdateControl<VaskApp> blocked(VaskApp app, Context<VaskApp> context, Problem problem) {
-    return patchIfChanged(app, statuses.blocked(app, problem, deployment(context)));
+    return patchIfChanged(app, context, statuses.blocked(app, problem, deployment(context)));
   }
 
   private static Deployment deployment(Context<VaskApp> context) {
     return context.getSecondaryResource(Deployment.class, GatewayDeployment.NAME).orElse(null);
   }
 
-  private static UpdateControl<VaskApp> patchIfChanged(VaskApp app, VaskAppStatus status) {
-    return status.equals(app.getStatus())
-        ? UpdateControl.noUpdate()
-        : UpdateControl.patchStatus(statusOnly(app, status));
+  private UpdateControl<VaskApp> patchIfChanged(
+      VaskApp app, Context<VaskApp> context, VaskAppStatus status) {
+    UpdateControl<VaskApp> control;
+    if (status.equals(app.getStatus())) {
+      control = UpdateControl.noUpdate();
+    } else {
+      record(app, context, status);
+      control = UpdateControl.patchStatus(statusOnly(app, status));
+    }
+    ImportedCredentials.recheck(app).ifPresent(control::rescheduleAfter);
+    return control;
+  }
+
+  /** The Events of the status change, before the status itself is written. */
+  private void record(VaskApp app, Context<VaskApp> context, VaskAppStatus status) {
+    AppEvents.between(app.getStatus(), status)
+        .forEach(event -> events.record(context.getClient(), app, event));
   }
 
   /** Name, namespace and status only: what a status patch (or apply) must carry. */

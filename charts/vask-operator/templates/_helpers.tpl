@@ -38,9 +38,11 @@ helm.sh/chart: {{ printf "%s-%s" .Chart.Name .Chart.Version }}
 - apiGroups: ["vask.dev"]
   resources: ["vaskapps/finalizers"]
   verbs: ["update"]
+# Secrets by name only: no list or watch, so the operator cannot enumerate or cache anyone's
+# Secrets; it reads the ones a VaskApp names and writes its own (credentials, apps file).
 - apiGroups: [""]
   resources: ["secrets"]
-  verbs: ["get", "list", "watch", "create", "update", "patch", "delete"]
+  verbs: ["get", "create", "update", "delete"]
 - apiGroups: [""]
   resources: ["services"]
   verbs: ["get", "list", "watch", "create", "update", "patch"]
@@ -59,4 +61,15 @@ helm.sh/chart: {{ printf "%s-%s" .Chart.Name .Chart.Version }}
 - apiGroups: ["", "events.k8s.io"]
   resources: ["events"]
   verbs: ["create", "patch"]
+{{- end -}}
+
+
+{{/* "namespace" when Roles per watched namespace replace the ClusterRole; rbac.namespaced=true is
+     the older spelling of rbac.scope=namespace. */}}
+{{- define "vask-operator.rbacScope" -}}
+{{- if or (eq .Values.rbac.scope "namespace") .Values.rbac.namespaced -}}
+namespace
+{{- else -}}
+cluster
+{{- end -}}
 {{- end -}}

@@ -1,0 +1,84 @@
+package io.vask.operator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.rbac.ClusterRole;
+import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBinding;
+import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
+import io.fabric8.kubernetes.api.model.rbac.Role;
+import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The chart's RBAC in both install modes: the operator may read Secrets only by name (no list or
+ * watch anywhere), and the namespace scope renders nothing cluster-wide.
+ */
+class ChartRbacTest {
+
+  @Test
+  void clusterScopeNeverListsOrWatchesSecrets() {
+    var objects = ChartTest.renderList(t -> t.set("rbac.scope", "cluster"));
+    var clusterRoles = only(objects, ClusterRole.class);
+    assertThat(clusterRoles).hasSize(1);
+    List<PolicyRule> rules = clusterRoles.get(0).getRules();
+    assertThat(ChartTest.verbs(rules, "secrets"))
+        .containsExactlyInAnyOrder("get", "create", "update", "delete");
+    assertThat(ChartTest.verbs(rules, "events")).contains("create");
+    ChartTest.assertLeastPrivilege(rules);
+    assertThat(only(objects, ClusterRoleBinding.class)).hasSize(1);
+  }
+
+  @Test
+  void defaultIsTheClusterScope() {
+    var objects = ChartTest.renderList(t -> t);
+    assertThat(only(objects, ClusterRole.class)).hasSize(1);
+    assertThat(ChartTest.verbs(only(objects, ClusterRole.class).get(0).getRules(), "secrets"))
+        .doesNotContain("list", "watch");
+  }
+
+  @Test
+  void namespaceScopeRendersRolesOnlyInEachWatchedNamespace() {
+    var objects =
+        ChartTest.renderList(
+            t ->
+                t.set("rbac.scope", "namespace")
+                    .set("watchNamespaces[0]", "web")
+                    .set("watchNamespaces[1]", "chat"));
+    assertThat(objects).noneMatch(o -> o.getKind().startsWith("Cluster"));
+    var appRoles =
+        only(objects, Role.class).stream()
+            .filter(r -> r.getMetadata().getName().equals("vask-vask-operator"))
+            .toList();
+    assertThat(appRoles)
+        .extracting(r -> r.getMetadata().getNamespace())
+        .containsExactlyInAnyOrder("web", "chat");
+    assertThat(appRoles)
+        .allSatisfy(
+            role -> {
+              assertThat(ChartTest.verbs(role.getRules(), "secrets"))
+                  .doesNotContain("list", "watch");
+              ChartTest.assertLeastPrivilege(role.getRules());
+            });
+    assertThat(only(objects, RoleBinding.class))
+        .extracting(b -> b.getMetadata().getNamespace())
+        .contains("web", "chat", "vask-system");
+    assertThat(only(objects, RoleBinding.class))
+        .allSatisfy(
+            b -> assertThat(b.getSubjects().get(0).getNamespace()).isEqualTo("vask-system"));
+  }
+
+  @Test
+  void namespaceScopeNeedsNamespacesAndScopeIsValidated() {
+    assertThatThrownBy(() -> ChartTest.renderList(t -> t.set("rbac.scope", "namespace")))
+        .hasMessageContaining("rbac.scope=namespace needs watchNamespaces");
+    assertThatThrownBy(() -> ChartTest.renderList(t -> t.set("rbac.scope", "everywhere")))
+        .hasMessageContaining("scope");
+  }
+
+  private static <T extends HasMetadata> List<T> only(List<HasMetadata> objects, Class<T> type) {
+    return objects.stream().filter(type::isInstance).map(type::cast).toList();
+  }
+}

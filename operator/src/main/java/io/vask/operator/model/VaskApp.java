@@ -19,6 +19,10 @@ import io.fabric8.kubernetes.model.annotation.Version;
     jsonPath = ".status.conditions[?(@.type==\"Ready\")].status",
     type = AdditionalPrinterColumn.Type.STRING)
 @AdditionalPrinterColumn(
+    name = "Reason",
+    jsonPath = ".status.conditions[?(@.type==\"Ready\")].reason",
+    type = AdditionalPrinterColumn.Type.STRING)
+@AdditionalPrinterColumn(
     name = "Replicas",
     jsonPath = ".status.readyReplicas",
     type = AdditionalPrinterColumn.Type.INTEGER)
@@ -26,6 +30,17 @@ import io.fabric8.kubernetes.model.annotation.Version;
     name = "Endpoint",
     jsonPath = ".status.endpoints.websocket",
     type = AdditionalPrinterColumn.Type.STRING)
+// Wide columns (kubectl get -o wide).
+@AdditionalPrinterColumn(
+    name = "App ID",
+    jsonPath = ".status.appId",
+    type = AdditionalPrinterColumn.Type.STRING,
+    priority = 1)
+@AdditionalPrinterColumn(
+    name = "Max Connections",
+    jsonPath = ".spec.limits.maxConnections",
+    type = AdditionalPrinterColumn.Type.INTEGER,
+    priority = 1)
 @AdditionalPrinterColumn(
     name = "Age",
     jsonPath = ".metadata.creationTimestamp",

@@ -15,7 +15,8 @@ import java.util.List;
  * type}, as Kubernetes conventions ask.
  */
 final class CrdPolish implements CRDPostProcessor {
-  static final List<String> COLUMN_ORDER = List.of("Ready", "Replicas", "Endpoint", "Age");
+  static final List<String> COLUMN_ORDER =
+      List.of("Ready", "Reason", "Replicas", "Endpoint", "App ID", "Max Connections", "Age");
 
   @Override
   public HasMetadata process(HasMetadata crd, String crdSpecVersion) {

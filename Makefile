@@ -3,6 +3,7 @@
 #   make test  - install what the tests need when missing, then run every test
 #   make bench - the standard benchmark set against a gateway and the ceiling (docs/benchmarks.md)
 #   make images - the gateway and operator images, with docker or podman (docs/kubernetes.md)
+#   make cli   - build cli/target/vask-cli.jar, which the ./vask launcher runs (docs/cli.md)
 SHELL := /bin/bash
 MVN ?= mvn -B -ntp
 # Image names and tag: the chart's defaults (charts/vask-operator/values.yaml) use the same.
@@ -10,10 +11,13 @@ IMAGE_TAG ?= 0.1.0
 GATEWAY_IMAGE ?= vask/gateway:$(IMAGE_TAG)
 OPERATOR_IMAGE ?= vask/operator:$(IMAGE_TAG)
 
-.PHONY: run test test-deps build bench images
+.PHONY: run test test-deps build bench images cli
 
 build:
 	$(MVN) -q -DskipTests -Dspotless.check.skip=true package -pl gateway -am
+
+cli:
+	$(MVN) -q -DskipTests -Dspotless.check.skip=true package -pl cli -am
 
 run: build
 	scripts/run-demo

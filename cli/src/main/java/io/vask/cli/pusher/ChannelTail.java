@@ -102,7 +102,7 @@ public final class ChannelTail implements WebSocket.Listener {
           err.println("vask tail: subscribed to " + channel);
       case "pusher:subscription_error" ->
           fail("subscription to " + channel + " refused: " + frame.path("data"));
-      case "pusher:error" -> fail("the server sent an error: " + frame.path("data"));
+      case "pusher:error" -> fail("the server refused: " + errorText(frame.path("data")));
       default -> {
         if (frame.hasNonNull("channel")) {
           print(frame);
@@ -134,6 +134,13 @@ public final class ChannelTail implements WebSocket.Listener {
       }
       socket.sendText(Json.write(Map.of("event", "pusher:subscribe", "data", data)), true).join();
     }
+  }
+
+  private static String errorText(JsonNode data) {
+    JsonNode parsed = data.isTextual() ? Json.parse(data.asText(), "error data") : data;
+    JsonNode code = parsed.path("code");
+    return parsed.path("message").asText()
+        + (code.isNumber() ? " (code " + code.asInt() + ")" : "");
   }
 
   private static String socketId(JsonNode frame) {

@@ -1,0 +1,2 @@
+/** Tests of where credentials come from. */
+package io.vask.cli.config;

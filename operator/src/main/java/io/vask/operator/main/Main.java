@@ -5,6 +5,8 @@ import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.javaoperatorsdk.operator.Operator;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vask.operator.web.RegistrationServer;
+import io.vask.operator.web.Registrations;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,10 +44,12 @@ public final class Main {
       return;
     }
     var probes = ProbeServer.start(settings.port(), operator.getRuntimeInfo(), registry);
+    var registration = Registrations.startIfEnabled(settings.registration(), client);
     Runtime.getRuntime()
         .addShutdownHook(
             new Thread(
-                () -> stop(leaseLoss, operator, lease, probes, client), "vask-operator-shutdown"));
+                () -> stop(leaseLoss, operator, lease, registration, probes, client),
+                "vask-operator-shutdown"));
     LOG.info(
         "vask-operator starting: namespaces={}, leaderElection={}, serverSideApply={}, port={}",
         settings.namespaces().isEmpty() ? "all" : settings.namespaces(),
@@ -66,6 +70,7 @@ public final class Main {
       LeaseLossExit leaseLoss,
       Operator operator,
       Optional<LeaderLease> lease,
+      Optional<RegistrationServer> registration,
       ProbeServer probes,
       KubernetesClient client) {
     leaseLoss.stopping();
@@ -75,6 +80,7 @@ public final class Main {
       LOG.warn("stopping the operator failed: {}", e.getMessage());
     }
     lease.ifPresent(l -> l.release(client));
+    registration.ifPresent(RegistrationServer::close);
     probes.close();
     client.close();
     LOG.info("vask-operator stopped");

@@ -2,6 +2,7 @@ package io.vask.operator.main;
 
 import io.vask.operator.model.NatsSpec;
 import io.vask.operator.plan.OperatorDefaults;
+import io.vask.operator.web.RegistrationSettings;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -25,7 +26,8 @@ public record OperatorSettings(
     Optional<String> defaultNatsUrl,
     boolean serverSideApply,
     Optional<String> podName,
-    Optional<String> podNamespace) {
+    Optional<String> podNamespace,
+    RegistrationSettings registration) {
 
   public static final String DEFAULT_GATEWAY_IMAGE = "vask/gateway:0.1.0";
   public static final int DEFAULT_PORT = 8080;
@@ -54,6 +56,7 @@ public record OperatorSettings(
               + natsUrl.get()
               + "\" is invalid (expected nats://, tls://, ws:// or wss://host:port)");
     }
+    var registration = registration(env, problems);
     if (!problems.isEmpty()) {
       throw new InvalidSettings(problems);
     }
@@ -65,7 +68,74 @@ public record OperatorSettings(
         natsUrl,
         ssa,
         value(env, "POD_NAME"),
-        value(env, "POD_NAMESPACE"));
+        value(env, "POD_NAMESPACE"),
+        registration);
+  }
+
+  /** {@code VASK_REGISTRATION_*}: the SSH-key registration endpoint, off by default. */
+  private static RegistrationSettings registration(Map<String, String> env, List<String> problems) {
+    var defaults = RegistrationSettings.disabled();
+    if (!flag(env, "VASK_REGISTRATION_ENABLED", false, problems)) {
+      return defaults;
+    }
+    var allow = new LinkedHashSet<String>();
+    value(env, "VASK_REGISTRATION_ALLOW")
+        .ifPresent(
+            list ->
+                Arrays.stream(list.split(","))
+                    .map(entry -> entry.trim().toLowerCase(java.util.Locale.ROOT))
+                    .filter(entry -> !entry.isEmpty())
+                    .forEach(allow::add));
+    if (allow.isEmpty()) {
+      problems.add("VASK_REGISTRATION_ALLOW is empty (expected GitHub users and/or org:NAME)");
+    }
+    String namespace = value(env, "VASK_REGISTRATION_NAMESPACE").orElse("");
+    if (!NAMESPACE.matcher(namespace).matches()) {
+      problems.add(
+          "VASK_REGISTRATION_NAMESPACE \"" + namespace + "\" is invalid (expected a DNS label)");
+    }
+    return new RegistrationSettings(
+        true,
+        port("VASK_REGISTRATION_PORT", RegistrationSettings.DEFAULT_PORT, env, problems),
+        Set.copyOf(allow),
+        namespace,
+        value(env, "VASK_REGISTRATION_KEYS_URL").orElse(RegistrationSettings.DEFAULT_KEYS_URL),
+        value(env, "VASK_REGISTRATION_ORG_MEMBERS_URL")
+            .orElse(RegistrationSettings.DEFAULT_ORG_MEMBERS_URL),
+        java.time.Duration.ofSeconds(
+            positive(
+                env,
+                "VASK_REGISTRATION_CHALLENGE_SECONDS",
+                defaults.challengeTtl().toSeconds(),
+                problems)),
+        (int) positive(env, "VASK_REGISTRATION_RATE_PER_MINUTE", defaults.perMinute(), problems));
+  }
+
+  private static int port(
+      String name, int fallback, Map<String, String> env, List<String> problems) {
+    long port = positive(env, name, fallback, problems);
+    if (port > 65_535) {
+      problems.add(name + " \"" + port + "\" is invalid (expected 1..65535)");
+    }
+    return (int) port;
+  }
+
+  private static long positive(
+      Map<String, String> env, String name, long fallback, List<String> problems) {
+    var raw = value(env, name);
+    if (raw.isEmpty()) {
+      return fallback;
+    }
+    try {
+      long parsed = Long.parseLong(raw.get());
+      if (parsed > 0 && parsed <= Integer.MAX_VALUE) {
+        return parsed;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    problems.add(name + " \"" + raw.get() + "\" is invalid (expected a positive number)");
+    return fallback;
   }
 
   private static Set<String> namespaces(Optional<String> raw, List<String> problems) {

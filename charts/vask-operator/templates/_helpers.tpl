@@ -32,6 +32,11 @@ helm.sh/chart: {{ printf "%s-%s" .Chart.Name .Chart.Version }}
 - apiGroups: ["vask.dev"]
   resources: ["vaskapps"]
   verbs: ["get", "list", "watch"]
+{{- if .Values.registration.enabled }}
+- apiGroups: ["vask.dev"]
+  resources: ["vaskapps"]
+  verbs: ["create"]
+{{- end }}
 - apiGroups: ["vask.dev"]
   resources: ["vaskapps/status"]
   verbs: ["get", "patch", "update"]

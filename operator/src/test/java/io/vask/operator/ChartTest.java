@@ -123,6 +123,36 @@ class ChartTest {
   }
 
   @Test
+  void registrationValuesTurnTheEndpointOnWithItsServiceAndCreateRight() {
+    var objects =
+        render(
+            t ->
+                t.set("registration.enabled", true)
+                    .set("registration.allow[0]", "ada")
+                    .set("registration.allow[1]", "org:acme")
+                    .set("registration.namespace", "apps"));
+
+    var container =
+        ((Deployment) objects.get("Deployment/vask-vask-operator"))
+            .getSpec()
+            .getTemplate()
+            .getSpec()
+            .getContainers()
+            .get(0);
+    assertThat(env(container.getEnv()))
+        .containsEntry("VASK_REGISTRATION_ENABLED", "true")
+        .containsEntry("VASK_REGISTRATION_ALLOW", "ada,org:acme")
+        .containsEntry("VASK_REGISTRATION_NAMESPACE", "apps")
+        .containsEntry("VASK_REGISTRATION_PORT", "8081");
+    var service = (Service) objects.get("Service/vask-vask-operator-register");
+    assertThat(service.getSpec().getPorts().get(0).getPort()).isEqualTo(8081);
+    var role = (ClusterRole) objects.get("ClusterRole/vask-vask-operator");
+    assertThat(verbs(role.getRules(), "vaskapps")).contains("create");
+    assertThatThrownBy(() -> render(t -> t.set("registration.enabled", true)))
+        .hasMessageContaining("registration");
+  }
+
+  @Test
   void refusesSettingsThatCannotWork() {
     assertThatThrownBy(
             () -> render(t -> t.set("replicaCount", 2).set("leaderElection.enabled", false)))

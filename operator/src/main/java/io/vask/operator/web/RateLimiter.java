@@ -4,7 +4,9 @@ import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** At most {@code perMinute} requests per key (a user, a client address) in each clock minute. */
+/**
+ * At most {@code perMinute} requests per key (a user, or a client address) in each clock minute.
+ */
 public final class RateLimiter {
   private record Window(long minute, int count) {}
 

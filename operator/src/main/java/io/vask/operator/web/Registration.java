@@ -13,23 +13,27 @@ import org.slf4j.LoggerFactory;
  */
 public final class Registration {
   public static final String NAMESPACE = "vask-register";
+  public static final int ADDRESS_FACTOR = 4;
   private static final Logger LOG = LoggerFactory.getLogger(Registration.class);
   private static final Pattern GITHUB_LOGIN =
       Pattern.compile("[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}");
 
-  private final RateLimiter limiter;
+  private final RateLimiter perUser;
+  private final RateLimiter perAddress;
   private final AllowList allowList;
   private final Challenges challenges;
   private final GitHub gitHub;
   private final AppRegistrar registrar;
 
   public Registration(
-      RateLimiter limiter,
+      RateLimiter perUser,
+      RateLimiter perAddress,
       AllowList allowList,
       Challenges challenges,
       GitHub gitHub,
       AppRegistrar registrar) {
-    this.limiter = limiter;
+    this.perUser = perUser;
+    this.perAddress = perAddress;
     this.allowList = allowList;
     this.challenges = challenges;
     this.gitHub = gitHub;
@@ -72,7 +76,8 @@ public final class Registration {
     if (user == null || !GITHUB_LOGIN.matcher(user).matches()) {
       throw new RegistrationRefused(400, "expected a GitHub user name");
     }
-    limiter.acquire("user:" + user.toLowerCase(java.util.Locale.ROOT), "address:" + address);
+    perAddress.acquire(address);
+    perUser.acquire(user.toLowerCase(java.util.Locale.ROOT));
     allowList.check(user);
   }
 }

@@ -47,6 +47,7 @@ public final class RegistrationServer implements AutoCloseable {
     var registration =
         new Registration(
             new RateLimiter(clock, settings.perMinute()),
+            new RateLimiter(clock, settings.perMinute() * Registration.ADDRESS_FACTOR),
             new AllowList(settings.allow(), gitHub),
             new Challenges(clock, settings.challengeTtl()),
             gitHub,

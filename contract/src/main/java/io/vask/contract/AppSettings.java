@@ -1,91 +1,52 @@
 package io.vask.contract;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonValue;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 
 /**
- * One Pusher app as the gateway serves it. Every optional field has its default applied here, so a
- * hand-written file may name only {@code id}, {@code key} and {@code secret}.
- *
- * <p>{@code maxConnections} of 0 means unlimited.
+ * One Pusher app as the gateway serves it, grouped by concern. The apps file keeps every field flat
+ * ({@code "clientEvents"}, {@code "maxConnections"}, …): Jackson reads it through {@link
+ * AppSettingsBuilder}, which applies the defaults, and writes it through {@link #json()}.
  */
-@JsonIgnoreProperties(ignoreUnknown = false)
+@JsonDeserialize(builder = AppSettingsBuilder.class)
 public record AppSettings(
     String id,
     String key,
     String secret,
-    Boolean enabled,
-    Boolean clientEvents,
-    Boolean userAuthentication,
-    Boolean subscriptionCount,
-    Boolean watchlistEvents,
-    Integer maxConnections,
-    Integer maxMessageBytes,
-    Integer clientEventsPerSecond,
-    Integer maxPresenceMembers,
-    Integer maxChannelsPerTrigger,
-    Integer maxEventsPerBatch,
-    Integer cacheTtlSeconds,
-    Integer activityTimeoutSeconds,
-    Boolean batchWebhooks,
+    boolean enabled,
+    AppFeatures features,
+    AppLimits limits,
+    AppTimings timings,
     List<WebhookSettings> webhooks) {
 
-  public static final int DEFAULT_MAX_MESSAGE_BYTES = 65_536;
-  public static final int DEFAULT_CLIENT_EVENTS_PER_SECOND = 10;
-  public static final int DEFAULT_MAX_PRESENCE_MEMBERS = 100;
-  public static final int DEFAULT_MAX_CHANNELS_PER_TRIGGER = 100;
-  public static final int DEFAULT_MAX_EVENTS_PER_BATCH = 10;
-  public static final int DEFAULT_CACHE_TTL_SECONDS = 1800;
-  public static final int DEFAULT_ACTIVITY_TIMEOUT_SECONDS = 120;
-
   public AppSettings {
-    enabled = enabled == null || enabled;
-    clientEvents = clientEvents != null && clientEvents;
-    userAuthentication = userAuthentication != null && userAuthentication;
-    subscriptionCount = subscriptionCount != null && subscriptionCount;
-    watchlistEvents = watchlistEvents == null || watchlistEvents;
-    maxConnections = orDefault(maxConnections, 0);
-    maxMessageBytes = orDefault(maxMessageBytes, DEFAULT_MAX_MESSAGE_BYTES);
-    clientEventsPerSecond = orDefault(clientEventsPerSecond, DEFAULT_CLIENT_EVENTS_PER_SECOND);
-    maxPresenceMembers = orDefault(maxPresenceMembers, DEFAULT_MAX_PRESENCE_MEMBERS);
-    maxChannelsPerTrigger = orDefault(maxChannelsPerTrigger, DEFAULT_MAX_CHANNELS_PER_TRIGGER);
-    maxEventsPerBatch = orDefault(maxEventsPerBatch, DEFAULT_MAX_EVENTS_PER_BATCH);
-    cacheTtlSeconds = orDefault(cacheTtlSeconds, DEFAULT_CACHE_TTL_SECONDS);
-    activityTimeoutSeconds = orDefault(activityTimeoutSeconds, DEFAULT_ACTIVITY_TIMEOUT_SECONDS);
-    batchWebhooks = batchWebhooks != null && batchWebhooks;
+    Objects.requireNonNull(features);
+    Objects.requireNonNull(limits);
+    Objects.requireNonNull(timings);
     webhooks = webhooks == null ? List.of() : List.copyOf(webhooks);
+  }
+
+  /** Starts an app with every optional setting at its default. */
+  public static AppSettingsBuilder builder(String id, String key, String secret) {
+    return new AppSettingsBuilder().identity(id, key, secret);
   }
 
   /** An app with every setting at its default. */
   public static AppSettings of(String id, String key, String secret) {
-    return new AppSettings(
-        id, key, secret, null, null, null, null, null, null, null, null, null, null, null, null,
-        null, null, null);
+    return builder(id, key, secret).build();
   }
 
-  public AppSettings withClientEvents(boolean on) {
-    return new AppSettings(
-        id,
-        key,
-        secret,
-        enabled,
-        on,
-        userAuthentication,
-        subscriptionCount,
-        watchlistEvents,
-        maxConnections,
-        maxMessageBytes,
-        clientEventsPerSecond,
-        maxPresenceMembers,
-        maxChannelsPerTrigger,
-        maxEventsPerBatch,
-        cacheTtlSeconds,
-        activityTimeoutSeconds,
-        batchWebhooks,
-        webhooks);
+  /** A builder holding this app's settings, to change a few. */
+  public AppSettingsBuilder toBuilder() {
+    return AppSettingsBuilder.from(this);
   }
 
-  private static Integer orDefault(Integer value, int fallback) {
-    return value == null ? fallback : value;
+  /** The flat apps-file object; keys sorted, so rendering stays deterministic. */
+  @JsonValue
+  Map<String, Object> json() {
+    return AppSettingsBuilder.flatten(this);
   }
 }

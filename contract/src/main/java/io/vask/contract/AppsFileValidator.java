@@ -1,6 +1,7 @@
 package io.vask.contract;
 
-import java.net.URI;
+import io.vask.contract.rules.AppId;
+import io.vask.contract.rules.WebhookUrl;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -10,7 +11,6 @@ import java.util.regex.Pattern;
 
 /** Checks an apps file and lists every problem, each naming the app and what was expected. */
 public final class AppsFileValidator {
-  private static final Pattern ID = Pattern.compile("[A-Za-z0-9_\\-]{1,64}");
   private static final Pattern KEY = Pattern.compile("[A-Za-z0-9_\\-.]{1,128}");
   private static final Pattern HEADER_NAME = Pattern.compile("[A-Za-z0-9!#$%&'*+\\-.^_`|~]{1,128}");
 
@@ -45,14 +45,15 @@ public final class AppsFileValidator {
         continue;
       }
       checkIdentity(app, where, ids, keys, problems);
-      range(problems, where, "maxConnections", app.maxConnections(), 0, Integer.MAX_VALUE);
-      range(problems, where, "maxMessageBytes", app.maxMessageBytes(), 1, MAX_MESSAGE_BYTES_CAP);
-      range(problems, where, "clientEventsPerSecond", app.clientEventsPerSecond(), 1, 10_000);
-      range(problems, where, "maxPresenceMembers", app.maxPresenceMembers(), 1, 100_000);
-      range(problems, where, "maxChannelsPerTrigger", app.maxChannelsPerTrigger(), 1, 100);
-      range(problems, where, "maxEventsPerBatch", app.maxEventsPerBatch(), 1, 1000);
-      range(problems, where, "cacheTtlSeconds", app.cacheTtlSeconds(), 1, 86_400);
-      range(problems, where, "activityTimeoutSeconds", app.activityTimeoutSeconds(), 1, 3600);
+      checkLimits(app.limits(), where, problems);
+      range(problems, where, "cacheTtlSeconds", app.timings().cacheTtlSeconds(), 1, 86_400);
+      range(
+          problems,
+          where,
+          "activityTimeoutSeconds",
+          app.timings().activityTimeoutSeconds(),
+          1,
+          3600);
       for (int w = 0; w < app.webhooks().size(); w++) {
         checkWebhook(app.webhooks().get(w), where + ".webhooks[" + w + "]", problems);
       }
@@ -60,11 +61,19 @@ public final class AppsFileValidator {
     return problems;
   }
 
+  private static void checkLimits(AppLimits limits, String where, List<String> problems) {
+    range(problems, where, "maxConnections", limits.maxConnections(), 0, Integer.MAX_VALUE);
+    range(problems, where, "maxMessageBytes", limits.maxMessageBytes(), 1, MAX_MESSAGE_BYTES_CAP);
+    range(problems, where, "clientEventsPerSecond", limits.clientEventsPerSecond(), 1, 10_000);
+    range(problems, where, "maxPresenceMembers", limits.maxPresenceMembers(), 1, 100_000);
+    range(problems, where, "maxChannelsPerTrigger", limits.maxChannelsPerTrigger(), 1, 100);
+    range(problems, where, "maxEventsPerBatch", limits.maxEventsPerBatch(), 1, 1000);
+  }
+
   private static void checkIdentity(
       AppSettings app, String where, Set<String> ids, Set<String> keys, List<String> problems) {
-    if (app.id() == null || !ID.matcher(app.id()).matches()) {
-      problems.add(
-          where + ".id \"" + app.id() + "\" is invalid (expected 1..64 chars of [A-Za-z0-9_-])");
+    if (!AppId.isValid(app.id())) {
+      problems.add(where + ".id \"" + app.id() + "\" is invalid (expected " + AppId.EXPECTED + ")");
     } else if (!ids.add(app.id())) {
       problems.add(where + ".id \"" + app.id() + "\" is used by another app");
     }
@@ -83,9 +92,9 @@ public final class AppsFileValidator {
       problems.add(where + " is null");
       return;
     }
-    if (!isHttpUrl(hook.url())) {
+    if (!WebhookUrl.isValid(hook.url())) {
       problems.add(
-          where + ".url \"" + hook.url() + "\" is invalid (expected an http:// or https:// URL)");
+          where + ".url \"" + hook.url() + "\" is invalid (expected " + WebhookUrl.EXPECTED + ")");
     }
     if (hook.events().isEmpty()) {
       problems.add(where + ".events is empty (expected at least one event type)");
@@ -113,19 +122,6 @@ public final class AppsFileValidator {
     }
     if (value == null || value.indexOf('\r') >= 0 || value.indexOf('\n') >= 0) {
       problems.add(field + " has an invalid value (expected one line of text)");
-    }
-  }
-
-  private static boolean isHttpUrl(String url) {
-    if (url == null) {
-      return false;
-    }
-    try {
-      URI uri = URI.create(url);
-      return ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))
-          && uri.getHost() != null;
-    } catch (IllegalArgumentException e) {
-      return false;
     }
   }
 

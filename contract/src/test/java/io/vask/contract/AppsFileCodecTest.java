@@ -18,11 +18,11 @@ class AppsFileCodecTest {
                 .getBytes(StandardCharsets.UTF_8));
     AppSettings app = file.apps().get(0);
     assertThat(app.enabled()).isTrue();
-    assertThat(app.clientEvents()).isFalse();
-    assertThat(app.maxMessageBytes()).isEqualTo(65_536);
-    assertThat(app.maxEventsPerBatch()).isEqualTo(10);
-    assertThat(app.cacheTtlSeconds()).isEqualTo(1800);
-    assertThat(app.activityTimeoutSeconds()).isEqualTo(120);
+    assertThat(app.features().clientEvents()).isFalse();
+    assertThat(app.limits().maxMessageBytes()).isEqualTo(65_536);
+    assertThat(app.limits().maxEventsPerBatch()).isEqualTo(10);
+    assertThat(app.timings().cacheTtlSeconds()).isEqualTo(1800);
+    assertThat(app.timings().activityTimeoutSeconds()).isEqualTo(120);
     assertThat(app.webhooks()).isEmpty();
     assertThat(AppsFileValidator.problems(file)).isEmpty();
   }
@@ -33,25 +33,23 @@ class AppsFileCodecTest {
         new WebhookSettings(
             "http://127.0.0.1:9/hook", List.of("member_added"), null, Map.of("b", "2", "a", "1"));
     var app =
-        new AppSettings(
-            "1",
-            "k",
-            "s",
-            true,
-            true,
-            false,
-            true,
-            true,
-            10,
-            1024,
-            10,
-            100,
-            100,
-            10,
-            60,
-            120,
-            false,
-            List.of(hook));
+        AppSettings.builder("1", "k", "s")
+            .enabled(true)
+            .clientEvents(true)
+            .userAuthentication(false)
+            .subscriptionCount(true)
+            .watchlistEvents(true)
+            .maxConnections(10)
+            .maxMessageBytes(1024)
+            .clientEventsPerSecond(10)
+            .maxPresenceMembers(100)
+            .maxChannelsPerTrigger(100)
+            .maxEventsPerBatch(10)
+            .cacheTtlSeconds(60)
+            .activityTimeoutSeconds(120)
+            .batchWebhooks(false)
+            .webhooks(List.of(hook))
+            .build();
     String rendered = AppsFileCodec.render(new AppsFile(List.of(app)));
     assertThat(rendered).contains("\"headers\":{\"a\":\"1\",\"b\":\"2\"}");
     assertThat(rendered.indexOf("\"activityTimeoutSeconds\""))
@@ -65,25 +63,13 @@ class AppsFileCodecTest {
   void validatorListsEveryProblem() {
     var hook = new WebhookSettings("ftp://x", List.of("nope"), null, null);
     var bad =
-        new AppSettings(
-            "",
-            "k",
-            "",
-            null,
-            null,
-            null,
-            null,
-            null,
-            -1,
-            70_000,
-            0,
-            null,
-            101,
-            null,
-            null,
-            null,
-            null,
-            List.of(hook));
+        AppSettings.builder("", "k", "")
+            .maxConnections(-1)
+            .maxMessageBytes(70_000)
+            .clientEventsPerSecond(0)
+            .maxChannelsPerTrigger(101)
+            .webhooks(List.of(hook))
+            .build();
     var dup = AppSettings.of("2", "k", "s");
     List<String> problems = AppsFileValidator.problems(new AppsFile(List.of(bad, dup)));
     assertThat(problems)
@@ -108,26 +94,7 @@ class AppsFileCodecTest {
     headers.put("Authorization", "Bearer t");
     var hook =
         new WebhookSettings("http://hooks.example/x", List.of("channel_occupied"), null, headers);
-    var app =
-        new AppSettings(
-            "1",
-            "k",
-            "s",
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            List.of(hook));
+    var app = AppSettings.builder("1", "k", "s").webhooks(List.of(hook)).build();
     List<String> problems = AppsFileValidator.problems(new AppsFile(List.of(app)));
     assertThat(problems)
         .containsExactlyInAnyOrder(
@@ -152,5 +119,40 @@ class AppsFileCodecTest {
         .hasMessageContaining("colour");
     assertThatThrownBy(() -> AppsFileCodec.parse("{".getBytes(StandardCharsets.UTF_8)))
         .isInstanceOf(AppsFileCodec.InvalidAppsFile.class);
+  }
+
+  @Test
+  void theFileStaysFlatWithEveryFieldInNameOrder() {
+    String written =
+        "{\"apps\":[{\"id\":\"1\",\"key\":\"k\",\"secret\":\"s\",\"clientEvents\":true,"
+            + "\"maxConnections\":7,\"cacheTtlSeconds\":60,\"webhooks\":[{\"url\":\"http://h/x\","
+            + "\"events\":[\"member_added\"],\"headers\":{\"b\":\"2\",\"a\":\"1\"}}]}]}";
+    String rendered =
+        AppsFileCodec.render(AppsFileCodec.parse(written.getBytes(StandardCharsets.UTF_8)));
+    assertThat(rendered)
+        .isEqualTo(
+            "{\"apps\":[{\"activityTimeoutSeconds\":120,\"batchWebhooks\":false,"
+                + "\"cacheTtlSeconds\":60,\"clientEvents\":true,\"clientEventsPerSecond\":10,"
+                + "\"enabled\":true,\"id\":\"1\",\"key\":\"k\",\"maxChannelsPerTrigger\":100,"
+                + "\"maxConnections\":7,\"maxEventsPerBatch\":10,\"maxMessageBytes\":65536,"
+                + "\"maxPresenceMembers\":100,\"secret\":\"s\",\"subscriptionCount\":false,"
+                + "\"userAuthentication\":false,\"watchlistEvents\":true,\"webhooks\":[{"
+                + "\"channelPrefix\":null,\"events\":[\"member_added\"],"
+                + "\"headers\":{\"a\":\"1\",\"b\":\"2\"},\"url\":\"http://h/x\"}]}]}");
+  }
+
+  @Test
+  void aBuilderStartedFromAnAppKeepsWhatItDoesNotChange() {
+    AppSettings app =
+        AppSettings.builder("1", "k", "s")
+            .maxConnections(5)
+            .cacheTtlSeconds(9)
+            .clientEvents(true)
+            .build();
+    AppSettings changed = app.toBuilder().clientEvents(false).build();
+    assertThat(changed.limits().maxConnections()).isEqualTo(5);
+    assertThat(changed.timings().cacheTtlSeconds()).isEqualTo(9);
+    assertThat(changed.features().clientEvents()).isFalse();
+    assertThat(changed.toBuilder().clientEvents(true).build()).isEqualTo(app);
   }
 }

@@ -1,242 +1,319 @@
 package io.vask.gateway;
 
-import java.nio.file.Files;
+import static io.vask.contract.settings.SettingType.integer;
+import static io.vask.contract.settings.SettingType.oneOf;
+import static io.vask.contract.settings.SettingType.readableFile;
+import static io.vask.contract.settings.SettingType.text;
+
+import io.vask.contract.settings.InvalidSettings;
+import io.vask.contract.settings.Setting;
+import io.vask.contract.settings.SettingCatalog;
+import io.vask.contract.settings.SettingType;
+import io.vask.contract.settings.SettingValues;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
-import java.util.function.Function;
 
 /**
- * The gateway's settings from {@code VASK_*} environment variables (docs/configuration.md), every
- * value checked at once: {@link #fromEnvironment} lists every problem, unknown {@code VASK_} names
- * included, so a typo never silently falls back to a default.
+ * The gateway's settings from {@code VASK_*} environment variables. Each setting is declared once
+ * below; parsing, the unknown-name check, defaults and the table in docs/configuration.md come from
+ * {@link #CATALOG}. {@link #fromEnvironment} lists every problem at once, so a typo never silently
+ * falls back to a default.
  */
-public record GatewaySettings(
-    String host,
-    int port,
-    int metricsPort,
-    Path appsFile,
-    String appId,
-    String appKey,
-    String appSecret,
-    String natsUrl,
-    String nodeId,
-    int drainSeconds,
-    Path tlsCert,
-    Path tlsKey,
-    String logFormat,
-    int ioThreads,
-    long maxPendingBytes,
-    long slowConsumerGraceMillis,
-    int pongTimeoutSeconds,
-    int maxBodyBytes,
-    long appsReloadMillis,
-    long authorizationTimeoutMillis) {
+public final class GatewaySettings {
+  private static final int CPUS = Runtime.getRuntime().availableProcessors();
 
-  static final Set<String> KNOWN =
-      Set.of(
-          "VASK_HOST",
+  public static final Setting<String> HOST =
+      Setting.of("VASK_HOST", text(), "0.0.0.0", "address both ports bind to");
+  public static final Setting<Integer> PORT =
+      Setting.of(
           "VASK_PORT",
+          SettingType.port(),
+          6001,
+          "WebSocket (`/app/{key}`) and HTTP API (`/apps/{id}/...`)");
+  public static final Setting<Integer> METRICS_PORT =
+      Setting.of(
           "VASK_METRICS_PORT",
+          SettingType.port(),
+          9601,
+          "`/metrics` (Prometheus), `/healthz` (liveness), `/ready` (readiness)");
+  public static final Setting<Path> APPS_FILE =
+      Setting.of(
           "VASK_APPS_FILE",
+          readableFile(),
+          null,
+          "path of the apps file; re-read when its content changes (hot reload, no socket dropped)");
+  public static final Setting<String> APP_ID =
+      Setting.of(
           "VASK_APP_ID",
-          "VASK_APP_KEY",
-          "VASK_APP_SECRET",
-          "VASK_NATS_URL",
-          "VASK_NODE_ID",
+          text(),
+          null,
+          "one app without a file: set with `VASK_APP_KEY` and `VASK_APP_SECRET`, not with"
+              + " `VASK_APPS_FILE`; every other app setting at its default");
+  public static final Setting<String> APP_KEY =
+      Setting.of("VASK_APP_KEY", text(), null, "the key of the app of `VASK_APP_ID`");
+  public static final Setting<String> APP_SECRET =
+      Setting.of("VASK_APP_SECRET", text(), null, "the secret of the app of `VASK_APP_ID`");
+  public static final Setting<String> NATS_URL =
+      Setting.of(
+              "VASK_NATS_URL",
+              SettingType.natsUrls(),
+              null,
+              "NATS server URL(s); gateways sharing it form one cluster ([clustering](clustering.md));"
+                  + " the gateway exits at start if NATS cannot be reached, and rides out later"
+                  + " outages")
+          .defaultShownAs("unset: single node");
+  public static final Setting<String> NODE_ID =
+      Setting.of(
+              "VASK_NODE_ID",
+              text(),
+              null,
+              "this node's name in the cluster (the operator sets the pod name)")
+          .defaultShownAs("random");
+  public static final Setting<Integer> DRAIN_SECONDS =
+      Setting.of(
           "VASK_DRAIN_SECONDS",
+          integer(0, 3600),
+          10,
+          "on SIGTERM: readiness off, then sockets closed with 4200 in batches over this window");
+  public static final Setting<Path> TLS_CERT =
+      Setting.of(
           "VASK_TLS_CERT",
-          "VASK_TLS_KEY",
+          readableFile(),
+          null,
+          "PEM certificate chain (with `VASK_TLS_KEY`): serve `wss://` and `https://` on `VASK_PORT`");
+  public static final Setting<Path> TLS_KEY =
+      Setting.of("VASK_TLS_KEY", readableFile(), null, "PKCS#8 PEM key of `VASK_TLS_CERT`");
+  public static final Setting<String> LOG_FORMAT =
+      Setting.of(
           "VASK_LOG_FORMAT",
-          "VASK_IO_THREADS",
+          oneOf(List.of("text", "json"), false),
+          "text",
+          "`json` for one JSON object per log line (containers)");
+  public static final Setting<String> LOG_LEVEL =
+      Setting.of(
+          "VASK_LOG_LEVEL",
+          oneOf(List.of("trace", "debug", "info", "warn", "error"), true),
+          "info",
+          "level of the gateway's log (any case); Netty and NATS client logs stay at `warn`");
+  public static final Setting<Integer> IO_THREADS =
+      Setting.of("VASK_IO_THREADS", integer(1, 1024), CPUS, "Netty event loops")
+          .defaultShownAs("CPU count");
+  public static final Setting<Integer> MAX_PENDING_BYTES =
+      Setting.of(
           "VASK_MAX_PENDING_BYTES",
+          integer(65_536, Integer.MAX_VALUE),
+          1 << 20,
+          "per socket: bytes queued for a client that isn't reading; past it the socket is dropped"
+              + " (no close frame: the client sees 1006; counted as error 4100)");
+  public static final Setting<Integer> SLOW_CONSUMER_GRACE_MS =
+      Setting.of(
           "VASK_SLOW_CONSUMER_GRACE_MS",
+          integer(10, 600_000),
+          10_000,
+          "a socket that stays unwritable this long is dropped the same way");
+  public static final Setting<Integer> PONG_TIMEOUT_SECONDS =
+      Setting.of(
           "VASK_PONG_TIMEOUT_SECONDS",
+          integer(1, 600),
+          30,
+          "after a liveness ping, how long to wait for any frame before closing with 4201");
+  public static final Setting<Integer> MAX_BODY_BYTES =
+      Setting.of(
           "VASK_MAX_BODY_BYTES",
+          integer(1024, 64 << 20),
+          1 << 20,
+          "HTTP API request body cap (413 above)");
+  public static final Setting<Integer> APPS_RELOAD_MS =
+      Setting.of(
           "VASK_APPS_RELOAD_MS",
-          "VASK_AUTHORIZATION_TIMEOUT_MS");
+          integer(50, 3_600_000),
+          1000,
+          "how often the apps file is checked for changes");
+  public static final Setting<Integer> AUTHORIZATION_TIMEOUT_MS =
+      Setting.of(
+          "VASK_AUTHORIZATION_TIMEOUT_MS",
+          integer(10, 3_600_000),
+          30_000,
+          "apps with `userAuthentication`: sockets neither signed in nor on a private/presence"
+              + " channel by then are closed with 4009");
 
-  /** Defaults for a gateway on the given ports, for tests and embedding. */
-  public static GatewaySettings defaults(int port, int metricsPort) {
-    return new GatewaySettings(
-        "127.0.0.1",
-        port,
-        metricsPort,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        10,
-        null,
-        null,
-        "text",
-        Runtime.getRuntime().availableProcessors(),
-        1 << 20,
-        10_000,
-        30,
-        1 << 20,
-        1000,
-        30_000);
+  /** Every gateway setting, in the order docs/configuration.md lists them. */
+  public static final SettingCatalog CATALOG =
+      SettingCatalog.of(
+          "VASK_",
+          HOST,
+          PORT,
+          METRICS_PORT,
+          APPS_FILE,
+          APP_ID,
+          APP_KEY,
+          APP_SECRET,
+          NATS_URL,
+          NODE_ID,
+          DRAIN_SECONDS,
+          TLS_CERT,
+          TLS_KEY,
+          LOG_FORMAT,
+          LOG_LEVEL,
+          IO_THREADS,
+          MAX_PENDING_BYTES,
+          SLOW_CONSUMER_GRACE_MS,
+          PONG_TIMEOUT_SECONDS,
+          MAX_BODY_BYTES,
+          APPS_RELOAD_MS,
+          AUTHORIZATION_TIMEOUT_MS);
+
+  private final SettingValues values;
+
+  private GatewaySettings(SettingValues values) {
+    this.values = values;
+  }
+
+  /** Reads the environment; throws {@link InvalidSettings} listing every problem. */
+  public static GatewaySettings fromEnvironment(Map<String, String> env) {
+    SettingCatalog.Reading reading = CATALOG.read(env);
+    GatewaySettingsRules.check(reading);
+    return new GatewaySettings(reading.valuesOrThrow());
+  }
+
+  /**
+   * Settings for tests and embedding: the declared defaults, but bound to 127.0.0.1 on free ports
+   * (0). Values set here are taken as given; only the environment path checks ranges.
+   */
+  public static Builder builder() {
+    return new Builder().set(HOST, "127.0.0.1").set(PORT, 0).set(METRICS_PORT, 0);
+  }
+
+  /** The value of any declared setting. */
+  public <T> T get(Setting<T> setting) {
+    return values.get(setting);
+  }
+
+  /** A builder holding these settings, to change a few. */
+  public Builder toBuilder() {
+    Builder builder = new Builder();
+    builder.values = values;
+    return builder;
   }
 
   public boolean clustered() {
-    return natsUrl != null;
+    return natsUrl() != null;
   }
 
-  public static GatewaySettings fromEnvironment(Map<String, String> env) {
-    Parser p = new Parser(env);
-    GatewaySettings settings =
-        new GatewaySettings(
-            p.text("VASK_HOST", "0.0.0.0"),
-            p.port("VASK_PORT", 6001),
-            p.port("VASK_METRICS_PORT", 9601),
-            p.file("VASK_APPS_FILE"),
-            p.text("VASK_APP_ID", null),
-            p.text("VASK_APP_KEY", null),
-            p.text("VASK_APP_SECRET", null),
-            p.natsUrl(),
-            p.text("VASK_NODE_ID", null),
-            p.integer("VASK_DRAIN_SECONDS", 10, 0, 3600),
-            p.file("VASK_TLS_CERT"),
-            p.file("VASK_TLS_KEY"),
-            p.oneOf("VASK_LOG_FORMAT", "text", Set.of("text", "json")),
-            p.integer("VASK_IO_THREADS", Runtime.getRuntime().availableProcessors(), 1, 1024),
-            p.integer("VASK_MAX_PENDING_BYTES", 1 << 20, 65_536, Integer.MAX_VALUE),
-            p.integer("VASK_SLOW_CONSUMER_GRACE_MS", 10_000, 10, 600_000),
-            p.integer("VASK_PONG_TIMEOUT_SECONDS", 30, 1, 600),
-            p.integer("VASK_MAX_BODY_BYTES", 1 << 20, 1024, 64 << 20),
-            p.integer("VASK_APPS_RELOAD_MS", 1000, 50, 3_600_000),
-            p.integer("VASK_AUTHORIZATION_TIMEOUT_MS", 30_000, 10, 3_600_000));
-    p.checkAppSource(settings);
-    p.checkTls(settings);
-    for (String name : new TreeSet<>(env.keySet())) {
-      if (name.startsWith("VASK_") && !KNOWN.contains(name)) {
-        p.problems.add(name + " is not a known setting (see docs/configuration.md)");
-      }
-    }
-    if (!p.problems.isEmpty()) {
-      throw new InvalidSettings(p.problems);
-    }
-    return settings;
+  public String host() {
+    return get(HOST);
   }
 
-  /** Every problem found in the environment. */
-  public static final class InvalidSettings extends RuntimeException {
-    private final List<String> problems;
-
-    InvalidSettings(List<String> problems) {
-      super(String.join("; ", problems));
-      this.problems = List.copyOf(problems);
-    }
-
-    public List<String> problems() {
-      return problems;
-    }
+  public int port() {
+    return get(PORT);
   }
 
-  private static final class Parser {
-    private final Map<String, String> env;
-    private final List<String> problems = new ArrayList<>();
+  public int metricsPort() {
+    return get(METRICS_PORT);
+  }
 
-    Parser(Map<String, String> env) {
-      this.env = env;
+  public Path appsFile() {
+    return get(APPS_FILE);
+  }
+
+  public String appId() {
+    return get(APP_ID);
+  }
+
+  public String appKey() {
+    return get(APP_KEY);
+  }
+
+  public String appSecret() {
+    return get(APP_SECRET);
+  }
+
+  public String natsUrl() {
+    return get(NATS_URL);
+  }
+
+  public String nodeId() {
+    return get(NODE_ID);
+  }
+
+  public int drainSeconds() {
+    return get(DRAIN_SECONDS);
+  }
+
+  public Path tlsCert() {
+    return get(TLS_CERT);
+  }
+
+  public Path tlsKey() {
+    return get(TLS_KEY);
+  }
+
+  public String logFormat() {
+    return get(LOG_FORMAT);
+  }
+
+  public String logLevel() {
+    return get(LOG_LEVEL);
+  }
+
+  public int ioThreads() {
+    return get(IO_THREADS);
+  }
+
+  public long maxPendingBytes() {
+    return get(MAX_PENDING_BYTES);
+  }
+
+  public long slowConsumerGraceMillis() {
+    return get(SLOW_CONSUMER_GRACE_MS);
+  }
+
+  public int pongTimeoutSeconds() {
+    return get(PONG_TIMEOUT_SECONDS);
+  }
+
+  public int maxBodyBytes() {
+    return get(MAX_BODY_BYTES);
+  }
+
+  public long appsReloadMillis() {
+    return get(APPS_RELOAD_MS);
+  }
+
+  public long authorizationTimeoutMillis() {
+    return get(AUTHORIZATION_TIMEOUT_MS);
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof GatewaySettings that && values.equals(that.values);
+  }
+
+  @Override
+  public int hashCode() {
+    return values.hashCode();
+  }
+
+  @Override
+  public String toString() {
+    return "GatewaySettings" + values;
+  }
+
+  /** Settings by declaration, starting from {@link #builder()}'s test-friendly values. */
+  public static final class Builder {
+    private SettingValues values = SettingValues.of(new HashMap<>());
+
+    private Builder() {}
+
+    public <T> Builder set(Setting<T> setting, T value) {
+      values = values.with(setting, value);
+      return this;
     }
 
-    String text(String name, String fallback) {
-      String value = env.get(name);
-      return value == null || value.isBlank() ? fallback : value.trim();
-    }
-
-    int port(String name, int fallback) {
-      return integer(name, fallback, 0, 65_535);
-    }
-
-    int integer(String name, int fallback, int min, int max) {
-      return parse(name, fallback, Integer::parseInt, v -> v >= min && v <= max, min + ".." + max);
-    }
-
-    String oneOf(String name, String fallback, Set<String> allowed) {
-      String value = text(name, fallback);
-      if (!allowed.contains(value)) {
-        problems.add(
-            name + "=" + value + " is invalid (expected one of " + new TreeSet<>(allowed) + ")");
-      }
-      return value;
-    }
-
-    Path file(String name) {
-      String value = text(name, null);
-      if (value == null) {
-        return null;
-      }
-      Path path = Path.of(value);
-      if (!Files.isReadable(path)) {
-        problems.add(name + "=" + value + " is not a readable file");
-      }
-      return path;
-    }
-
-    String natsUrl() {
-      String value = text("VASK_NATS_URL", null);
-      if (value != null) {
-        for (String url : value.split(",")) {
-          String u = url.trim();
-          if (!(u.startsWith("nats://") || u.startsWith("tls://") || u.startsWith("ws://"))) {
-            problems.add(
-                "VASK_NATS_URL has \"" + u + "\" (expected nats://host:port, comma-separated)");
-          }
-        }
-      }
-      return value;
-    }
-
-    void checkAppSource(GatewaySettings s) {
-      boolean anyInline = s.appId() != null || s.appKey() != null || s.appSecret() != null;
-      boolean allInline = s.appId() != null && s.appKey() != null && s.appSecret() != null;
-      if (anyInline && !allInline) {
-        problems.add("VASK_APP_ID, VASK_APP_KEY and VASK_APP_SECRET must be set together");
-      }
-      if (allInline && s.appsFile() != null) {
-        problems.add("set either VASK_APPS_FILE or VASK_APP_ID/KEY/SECRET, not both");
-      }
-      if (!anyInline && s.appsFile() == null && !env.containsKey("VASK_APPS_FILE")) {
-        problems.add(
-            "no app configured: set VASK_APPS_FILE or VASK_APP_ID, VASK_APP_KEY, VASK_APP_SECRET");
-      }
-    }
-
-    void checkTls(GatewaySettings s) {
-      if ((s.tlsCert() == null) != (s.tlsKey() == null)
-          && !(env.containsKey("VASK_TLS_CERT") && env.containsKey("VASK_TLS_KEY"))) {
-        problems.add("VASK_TLS_CERT and VASK_TLS_KEY must be set together");
-      }
-    }
-
-    private <T> T parse(
-        String name,
-        T fallback,
-        Function<String, T> parser,
-        java.util.function.Predicate<T> valid,
-        String expected) {
-      String value = text(name, null);
-      if (value == null) {
-        return fallback;
-      }
-      try {
-        T parsed = parser.apply(value);
-        if (valid.test(parsed)) {
-          return parsed;
-        }
-      } catch (NumberFormatException e) {
-        // reported below
-      }
-      problems.add(name + "=" + value + " is invalid (expected " + expected + ")");
-      return fallback;
+    public GatewaySettings build() {
+      return new GatewaySettings(values);
     }
   }
 }

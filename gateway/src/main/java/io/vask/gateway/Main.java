@@ -2,6 +2,7 @@ package io.vask.gateway;
 
 import io.vask.contract.AppSettings;
 import io.vask.contract.AppsFileCodec;
+import io.vask.contract.settings.InvalidSettings;
 import io.vask.gateway.app.AppRegistry;
 import io.vask.gateway.app.FileAppRegistry;
 import io.vask.gateway.app.StaticAppRegistry;
@@ -13,18 +14,22 @@ import org.slf4j.LoggerFactory;
 
 /** Starts a gateway from {@code VASK_*} environment variables; see docs/configuration.md. */
 public final class Main {
+  static final String LOG_LEVEL_PROPERTY = "vask.logLevel";
+
   private Main() {}
 
   public static void main(String[] args) throws Exception {
     GatewaySettings settings;
     try {
       settings = GatewaySettings.fromEnvironment(System.getenv());
-    } catch (GatewaySettings.InvalidSettings e) {
+    } catch (InvalidSettings e) {
       System.err.println("vask: invalid settings:");
       e.problems().forEach(p -> System.err.println("  - " + p));
       System.exit(2);
       return;
     }
+    // Read by logback.xml / logback-json.xml, which load with the first logger below.
+    System.setProperty(LOG_LEVEL_PROPERTY, settings.logLevel());
     if ("json".equals(settings.logFormat())) {
       System.setProperty("logback.configurationFile", "logback-json.xml");
     }
@@ -49,6 +54,13 @@ public final class Main {
       System.exit(1);
       return;
     }
+    log.debug(
+        "listening on {}:{} (metrics {}), {} I/O thread(s), {}",
+        settings.host(),
+        settings.port(),
+        settings.metricsPort(),
+        settings.ioThreads(),
+        settings.clustered() ? "clustered" : "single node");
     log.info("vask gateway started with {} app(s)", apps.all().size());
     Runtime.getRuntime()
         .addShutdownHook(

@@ -3,6 +3,7 @@ package io.vask.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.vask.contract.settings.InvalidSettings;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -34,7 +35,7 @@ class GatewaySettingsTest {
                         "VASK_LOG_FORMAT", "xml",
                         "VASK_TYPO", "1")))
         .isInstanceOfSatisfying(
-            GatewaySettings.InvalidSettings.class,
+            InvalidSettings.class,
             e ->
                 assertThat(e.problems())
                     .anyMatch(p -> p.startsWith("VASK_PORT=seventy is invalid"))

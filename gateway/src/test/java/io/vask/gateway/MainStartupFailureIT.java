@@ -2,8 +2,8 @@ package io.vask.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.vask.gateway.testing.JarProcess;
 import io.vask.gateway.testing.NatsServer;
-import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
@@ -24,7 +24,7 @@ class MainStartupFailureIT {
     try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
       Path log = dir.resolve("gateway.log");
       Process gateway =
-          start(
+          JarProcess.start(
               log,
               Map.of(
                   "VASK_HOST", "127.0.0.1",
@@ -41,26 +41,5 @@ class MainStartupFailureIT {
           .contains("failed to start")
           .contains("Address already in use");
     }
-  }
-
-  private static Process start(Path log, Map<String, String> env) throws IOException {
-    ProcessBuilder builder =
-        new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:TieredStopAtLevel=1",
-                "-jar",
-                jar().toString())
-            .redirectErrorStream(true)
-            .redirectOutput(log.toFile());
-    builder.environment().keySet().removeIf(name -> name.startsWith("VASK_"));
-    builder.environment().putAll(env);
-    return builder.start();
-  }
-
-  private static Path jar() {
-    Path here = Path.of("target", "vask-gateway.jar");
-    return here.toFile().exists()
-        ? here.toAbsolutePath()
-        : Path.of("gateway", "target", "vask-gateway.jar").toAbsolutePath();
   }
 }

@@ -143,7 +143,9 @@ class GatewayFabricTest {
               a.getSpec().limits.maxMessageBytes = 64;
               return a;
             });
-    eventually().untilAsserted(() -> assertThat(fabric.appsFile().maxMessageBytes()).isEqualTo(64));
+    eventually()
+        .untilAsserted(
+            () -> assertThat(fabric.appsFile().limits().maxMessageBytes()).isEqualTo(64));
     assertThat(fabric.deployment().getSpec().getTemplate()).isEqualTo(template);
     pod.syncVolumes();
     long pid = pod.pid();

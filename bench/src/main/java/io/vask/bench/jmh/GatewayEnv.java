@@ -1,5 +1,6 @@
 package io.vask.bench.jmh;
 
+import io.vask.contract.settings.InvalidSettings;
 import io.vask.gateway.GatewaySettings;
 import java.util.Map;
 
@@ -17,7 +18,7 @@ final class GatewayEnv {
   static GatewaySettings settings() {
     try {
       return GatewaySettings.fromEnvironment(MINIMAL);
-    } catch (GatewaySettings.InvalidSettings e) {
+    } catch (InvalidSettings e) {
       throw new IllegalStateException(e);
     }
   }

@@ -1,10 +1,10 @@
 package io.vask.contract.settings;
 
+import io.vask.contract.rules.NatsUrl;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.function.Function;
 
 /**
@@ -57,18 +57,21 @@ public interface SettingType<T> {
         "`true`, `false`");
   }
 
-  /** One of a fixed set of words; {@code ignoreCase} accepts {@code DEBUG} for {@code debug}. */
-  static SettingType<String> oneOf(Set<String> allowed, boolean ignoreCase) {
-    Set<String> sorted = new TreeSet<>(allowed);
+  /**
+   * One of a fixed list of words, listed in the given order; {@code ignoreCase} accepts {@code
+   * DEBUG} for {@code debug}.
+   */
+  static SettingType<String> oneOf(List<String> allowed, boolean ignoreCase) {
+    List<String> words = List.copyOf(allowed);
     return of(
         raw -> {
           String value = ignoreCase ? raw.toLowerCase(Locale.ROOT) : raw;
-          if (!sorted.contains(value)) {
-            throw InvalidValue.expected(raw, "one of " + sorted);
+          if (!words.contains(value)) {
+            throw InvalidValue.expected(raw, "one of " + words);
           }
           return value;
         },
-        String.join(", ", sorted.stream().map(v -> "`" + v + "`").toList()));
+        String.join(", ", words.stream().map(v -> "`" + v + "`").toList()));
   }
 
   /** A path that must name a readable file. */
@@ -82,6 +85,24 @@ public interface SettingType<T> {
           return path;
         },
         "readable file");
+  }
+
+  /** One or more NATS URLs, comma-separated, by the shared {@link NatsUrl} rule. */
+  static SettingType<String> natsUrls() {
+    return of(
+        raw -> {
+          var invalid = NatsUrl.invalidParts(raw);
+          if (!invalid.isEmpty()) {
+            throw new InvalidValue(
+                " has \""
+                    + String.join("\", \"", invalid)
+                    + "\" (expected "
+                    + NatsUrl.EXPECTED
+                    + ")");
+          }
+          return raw;
+        },
+        "`nats://`, `tls://`, `ws://`, `wss://` URLs, comma-separated");
   }
 
   static <T> SettingType<T> of(Function<String, T> parser, String accepted) {

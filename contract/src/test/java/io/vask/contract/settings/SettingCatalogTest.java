@@ -5,17 +5,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class SettingCatalogTest {
   static final Setting<Integer> PORT = Setting.of("X_PORT", SettingType.port(), 6001, "the port");
   static final Setting<String> FORMAT =
-      Setting.of("X_FORMAT", SettingType.oneOf(Set.of("text", "json"), false), "text", "format");
+      Setting.of("X_FORMAT", SettingType.oneOf(List.of("text", "json"), false), "text", "format");
   static final Setting<String> LEVEL =
-      Setting.of("X_LEVEL", SettingType.oneOf(Set.of("info", "debug"), true), "info", "level");
+      Setting.of("X_LEVEL", SettingType.oneOf(List.of("info", "debug"), true), "info", "level");
   static final Setting<Boolean> FLAG = Setting.of("X_FLAG", SettingType.flag(), true, "a flag");
   static final Setting<String> NAME =
       Setting.of("X_NAME", SettingType.text(), null, "a name").defaultShownAs("random");
@@ -62,7 +62,7 @@ class SettingCatalogTest {
                 assertThat(e.problems())
                     .containsExactly(
                         "X_PORT=70000 is invalid (expected 0..65535)",
-                        "X_FORMAT=JSON is invalid (expected one of [json, text])",
+                        "X_FORMAT=JSON is invalid (expected one of [text, json])",
                         "X_FLAG=yes is invalid (expected true or false)",
                         "X_ALSO is not a known setting (see docs/configuration.md)",
                         "X_TYPO is not a known setting (see docs/configuration.md)"));
@@ -81,8 +81,8 @@ class SettingCatalogTest {
             "| variable | default | accepted | meaning |\n"
                 + "|---|---|---|---|\n"
                 + "| `X_PORT` | `6001` | 0..65535 | the port |\n"
-                + "| `X_FORMAT` | `text` | `json`, `text` | format |\n"
-                + "| `X_LEVEL` | `info` | `debug`, `info` | level |\n"
+                + "| `X_FORMAT` | `text` | `text`, `json` | format |\n"
+                + "| `X_LEVEL` | `info` | `info`, `debug` | level |\n"
                 + "| `X_FLAG` | `true` | `true`, `false` | a flag |\n"
                 + "| `X_NAME` | random | text | a name |\n");
   }

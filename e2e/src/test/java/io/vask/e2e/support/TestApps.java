@@ -16,7 +16,7 @@ public final class TestApps {
 
   /** An app with client events on, as most scenarios want. */
   public static AppSettings app(String id) {
-    return AppSettings.of(id, "key-" + id, "secret-" + id).withClientEvents(true);
+    return AppSettings.builder(id, "key-" + id, "secret-" + id).clientEvents(true).build();
   }
 
   /** An app with the given toggles and limits; null keeps the default. */
@@ -26,47 +26,20 @@ public final class TestApps {
       Boolean userAuthentication,
       Integer clientEventsPerSecond,
       Integer activityTimeoutSeconds) {
-    return new AppSettings(
-        id,
-        "key-" + id,
-        "secret-" + id,
-        null,
-        clientEvents,
-        userAuthentication,
-        null,
-        null,
-        null,
-        null,
-        clientEventsPerSecond,
-        null,
-        null,
-        null,
-        null,
-        activityTimeoutSeconds,
-        null,
-        null);
+    return AppSettings.builder(id, "key-" + id, "secret-" + id)
+        .clientEvents(clientEvents)
+        .userAuthentication(userAuthentication)
+        .clientEventsPerSecond(clientEventsPerSecond)
+        .activityTimeoutSeconds(activityTimeoutSeconds)
+        .build();
   }
 
   /** An app with client events and subscription counts on, sending to these webhooks. */
   public static AppSettings withWebhooks(String id, List<WebhookSettings> webhooks) {
-    return new AppSettings(
-        id,
-        "key-" + id,
-        "secret-" + id,
-        null,
-        true,
-        null,
-        true,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        webhooks);
+    return AppSettings.builder(id, "key-" + id, "secret-" + id)
+        .clientEvents(true)
+        .subscriptionCount(true)
+        .webhooks(webhooks)
+        .build();
   }
 }

@@ -7,7 +7,7 @@ import io.vask.gateway.GatewaySettings;
  * that liveness, slow-consumer and authorization checks fire within seconds.
  */
 public final class TestSettings {
-  private final GatewaySettings defaults = GatewaySettings.defaults(0, 0);
+  private final GatewaySettings defaults = GatewaySettings.builder().build();
   private long maxPendingBytes = defaults.maxPendingBytes();
   private long slowConsumerGraceMillis = defaults.slowConsumerGraceMillis();
   private int pongTimeoutSeconds = defaults.pongTimeoutSeconds();
@@ -42,26 +42,14 @@ public final class TestSettings {
   }
 
   public GatewaySettings build() {
-    return new GatewaySettings(
-        defaults.host(),
-        0,
-        0,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        1,
-        null,
-        null,
-        "text",
-        2,
-        maxPendingBytes,
-        slowConsumerGraceMillis,
-        pongTimeoutSeconds,
-        maxBodyBytes,
-        defaults.appsReloadMillis(),
-        authorizationTimeoutMillis);
+    return GatewaySettings.builder()
+        .set(GatewaySettings.DRAIN_SECONDS, 1)
+        .set(GatewaySettings.IO_THREADS, 2)
+        .set(GatewaySettings.MAX_PENDING_BYTES, Math.toIntExact(maxPendingBytes))
+        .set(GatewaySettings.SLOW_CONSUMER_GRACE_MS, Math.toIntExact(slowConsumerGraceMillis))
+        .set(GatewaySettings.PONG_TIMEOUT_SECONDS, pongTimeoutSeconds)
+        .set(GatewaySettings.MAX_BODY_BYTES, maxBodyBytes)
+        .set(GatewaySettings.AUTHORIZATION_TIMEOUT_MS, Math.toIntExact(authorizationTimeoutMillis))
+        .build();
   }
 }

@@ -53,7 +53,7 @@ public final class ClientEvents {
 
   private static Optional<PusherError.Message> check(
       AppSettings app, Session session, ClientMessage.ClientEvent event) {
-    if (!app.clientEvents()) {
+    if (!app.features().clientEvents()) {
       return Optional.of(PusherError.CLIENT_EVENTS_DISABLED.with());
     }
     ChannelType type = ChannelName.parse(event.channel()).map(ChannelName::type).orElse(null);
@@ -70,10 +70,10 @@ public final class ClientEvents {
     if (event.event().length() > MAX_EVENT_NAME) {
       return Optional.of(PusherError.CLIENT_EVENT_NAME_TOO_LONG.with(MAX_EVENT_NAME));
     }
-    if (event.data().getBytes(StandardCharsets.UTF_8).length > app.maxMessageBytes()) {
-      return Optional.of(PusherError.CLIENT_EVENT_TOO_LARGE.with(app.maxMessageBytes()));
+    if (event.data().getBytes(StandardCharsets.UTF_8).length > app.limits().maxMessageBytes()) {
+      return Optional.of(PusherError.CLIENT_EVENT_TOO_LARGE.with(app.limits().maxMessageBytes()));
     }
-    if (!session.tryClientEvent(app.clientEventsPerSecond(), System.nanoTime())) {
+    if (!session.tryClientEvent(app.limits().clientEventsPerSecond(), System.nanoTime())) {
       return Optional.of(PusherError.RATE_LIMITED.with());
     }
     return Optional.empty();

@@ -60,7 +60,7 @@ public final class SubscriptionCounts {
       return;
     }
     AppSettings app = apps.byId(appId).orElse(null);
-    if (app == null || !app.subscriptionCount()) {
+    if (app == null || !app.features().subscriptionCount()) {
       return;
     }
     String key = appId + '\n' + channel.value();

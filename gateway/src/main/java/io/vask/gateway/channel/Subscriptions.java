@@ -1,5 +1,6 @@
 package io.vask.gateway.channel;
 
+import io.vask.contract.AppLimits;
 import io.vask.contract.AppSettings;
 import io.vask.gateway.app.AppRegistry;
 import io.vask.gateway.cluster.ChannelCache;
@@ -274,8 +275,8 @@ public final class Subscriptions {
 
   private int maxMembers(String appId) {
     return app(appId)
-        .map(AppSettings::maxPresenceMembers)
-        .orElse(AppSettings.DEFAULT_MAX_PRESENCE_MEMBERS);
+        .map(app -> app.limits().maxPresenceMembers())
+        .orElse(AppLimits.DEFAULT_MAX_PRESENCE_MEMBERS);
   }
 
   private Optional<AppSettings> app(String appId) {

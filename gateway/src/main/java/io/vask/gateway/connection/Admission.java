@@ -57,7 +57,7 @@ public final class Admission {
     }
     AppSettings settings = app.get();
     return quota
-        .connectionOpened(settings.id(), settings.maxConnections())
+        .connectionOpened(settings.id(), settings.limits().maxConnections())
         .handleAsync(
             (admitted, error) -> {
               if (Boolean.TRUE.equals(admitted)) {
@@ -75,7 +75,8 @@ public final class Admission {
   public void welcome(Verdict.Admitted admitted) {
     Session session = admitted.session();
     session.send(
-        Frames.connectionEstablished(session.socketId(), admitted.app().activityTimeoutSeconds()));
+        Frames.connectionEstablished(
+            session.socketId(), admitted.app().timings().activityTimeoutSeconds()));
     users.connected(session);
   }
 

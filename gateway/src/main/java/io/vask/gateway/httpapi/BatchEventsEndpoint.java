@@ -29,8 +29,8 @@ final class BatchEventsEndpoint implements Endpoint {
     if (batch == null || !batch.isArray()) {
       throw new ApiException(ApiError.BATCH_MISSING);
     }
-    if (batch.size() > app.maxEventsPerBatch()) {
-      throw new ApiException(ApiError.BATCH_TOO_LARGE, app.maxEventsPerBatch());
+    if (batch.size() > app.limits().maxEventsPerBatch()) {
+      throw new ApiException(ApiError.BATCH_TOO_LARGE, app.limits().maxEventsPerBatch());
     }
     List<EventRequest> events = new ArrayList<>();
     for (JsonNode item : batch) {

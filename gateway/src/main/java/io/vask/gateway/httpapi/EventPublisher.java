@@ -36,7 +36,8 @@ final class EventPublisher {
           new ChannelEvent(
               app.id(), channel.value(), frame.getBytes(StandardCharsets.UTF_8), event.socketId()));
       if (channel.cached()) {
-        cache.put(app.id(), channel.value(), event.name(), event.data(), app.cacheTtlSeconds());
+        cache.put(
+            app.id(), channel.value(), event.name(), event.data(), app.timings().cacheTtlSeconds());
       }
     }
   }

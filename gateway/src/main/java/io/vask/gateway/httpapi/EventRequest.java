@@ -37,8 +37,8 @@ record EventRequest(
       throw new ApiException(ApiError.DATA_MISSING);
     }
     String data = dataNode.isTextual() ? dataNode.asText() : Json.write(dataNode);
-    if (data.getBytes(StandardCharsets.UTF_8).length > app.maxMessageBytes()) {
-      throw new ApiException(ApiError.EVENT_TOO_LARGE, app.maxMessageBytes());
+    if (data.getBytes(StandardCharsets.UTF_8).length > app.limits().maxMessageBytes()) {
+      throw new ApiException(ApiError.EVENT_TOO_LARGE, app.limits().maxMessageBytes());
     }
     List<ChannelName> channels = channels(event, app, batchItem);
     String socketId = optionalText(event, "socket_id");
@@ -65,8 +65,8 @@ record EventRequest(
     if (names.isEmpty() || names.get(0) == null && names.size() == 1) {
       throw new ApiException(ApiError.CHANNELS_MISSING);
     }
-    if (names.size() > app.maxChannelsPerTrigger()) {
-      throw new ApiException(ApiError.TOO_MANY_CHANNELS, app.maxChannelsPerTrigger());
+    if (names.size() > app.limits().maxChannelsPerTrigger()) {
+      throw new ApiException(ApiError.TOO_MANY_CHANNELS, app.limits().maxChannelsPerTrigger());
     }
     List<ChannelName> channels = new ArrayList<>();
     for (String name : names) {

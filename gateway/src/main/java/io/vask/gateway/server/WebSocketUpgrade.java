@@ -85,7 +85,7 @@ final class WebSocketUpgrade {
     connections.add(connection);
     metrics.connections.increment();
     metrics.connectionsOpened.inc();
-    pipeline.admitted(connection, admitted.app().activityTimeoutSeconds());
+    pipeline.admitted(connection, admitted.app().timings().activityTimeoutSeconds());
     admission.welcome(admitted);
     connection.channel().config().setAutoRead(true);
   }

@@ -55,7 +55,7 @@ public final class Users {
   /** A socket was established: start the authorized-connections timer when the app wants it. */
   public void connected(Session session) {
     boolean required =
-        apps.byId(session.appId()).map(AppSettings::userAuthentication).orElse(false);
+        apps.byId(session.appId()).map(app -> app.features().userAuthentication()).orElse(false);
     if (!required) {
       return;
     }
@@ -116,7 +116,7 @@ public final class Users {
     if (previous == null) {
       joinUserChannel(session, user.id());
     }
-    if (app.get().watchlistEvents()) {
+    if (app.get().features().watchlistEvents()) {
       watchlists.watch(session, previous, signedIn);
     }
   }

@@ -62,7 +62,7 @@ public final class WebhookSender implements WebhookOutbox.Deliverer {
     for (WebhookSettings hook : app.webhooks()) {
       if (hook.accepts(event.type().wireName(), event.channel())) {
         targets.add(
-            app.batchWebhooks()
+            app.features().batchWebhooks()
                 ? batcher.add(app, hook, event)
                 : send(WebhookRequest.of(app, hook.url(), hook.headers(), List.of(event))));
       }

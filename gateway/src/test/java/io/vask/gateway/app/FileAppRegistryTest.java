@@ -27,7 +27,7 @@ class FileAppRegistryTest {
           "{\"apps\":[{\"id\":\"1\",\"key\":\"k2\",\"secret\":\"s\",\"clientEvents\":true}]}");
       await().atMost(Duration.ofSeconds(5)).until(() -> registry.byKey("k2").isPresent());
       assertThat(registry.byKey("k1")).isEmpty();
-      assertThat(registry.byIdOrKey("1").orElseThrow().clientEvents()).isTrue();
+      assertThat(registry.byIdOrKey("1").orElseThrow().features().clientEvents()).isTrue();
 
       Files.writeString(file, "{\"apps\":[{\"id\":\"1\"");
       await().atMost(Duration.ofSeconds(5)).until(() -> registry.failedReloads() > 0);

@@ -37,29 +37,11 @@ class SlowConsumerIT {
 
   @BeforeEach
   void start() {
-    GatewaySettings d = TestGateways.settings(30, 300_000);
     GatewaySettings settings =
-        new GatewaySettings(
-            d.host(),
-            0,
-            0,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            1,
-            null,
-            null,
-            "text",
-            2,
-            64 * 1024,
-            60_000,
-            d.pongTimeoutSeconds(),
-            d.maxBodyBytes(),
-            d.appsReloadMillis(),
-            d.authorizationTimeoutMillis());
+        TestGateways.settings(30, 300_000).toBuilder()
+            .set(GatewaySettings.MAX_PENDING_BYTES, 64 * 1024)
+            .set(GatewaySettings.SLOW_CONSUMER_GRACE_MS, 60_000)
+            .build();
     gateway = TestGateways.start(settings, TestGateways.app("1", true, 0, 120, false));
   }
 

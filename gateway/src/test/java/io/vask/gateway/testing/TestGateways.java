@@ -13,28 +13,12 @@ public final class TestGateways {
   private TestGateways() {}
 
   public static GatewaySettings settings(int pongTimeoutSeconds, long authorizationTimeoutMillis) {
-    GatewaySettings d = GatewaySettings.defaults(0, 0);
-    return new GatewaySettings(
-        d.host(),
-        0,
-        0,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        1,
-        null,
-        null,
-        "text",
-        2,
-        d.maxPendingBytes(),
-        d.slowConsumerGraceMillis(),
-        pongTimeoutSeconds,
-        d.maxBodyBytes(),
-        d.appsReloadMillis(),
-        authorizationTimeoutMillis);
+    return GatewaySettings.builder()
+        .set(GatewaySettings.DRAIN_SECONDS, 1)
+        .set(GatewaySettings.IO_THREADS, 2)
+        .set(GatewaySettings.PONG_TIMEOUT_SECONDS, pongTimeoutSeconds)
+        .set(GatewaySettings.AUTHORIZATION_TIMEOUT_MS, Math.toIntExact(authorizationTimeoutMillis))
+        .build();
   }
 
   public static Gateway start(GatewaySettings settings, AppSettings... apps) {
@@ -57,24 +41,14 @@ public final class TestGateways {
       int maxConnections,
       int activityTimeoutSeconds,
       boolean userAuthentication) {
-    return new AppSettings(
-        id,
-        "key-" + id,
-        "secret-" + id,
-        enabled,
-        true,
-        userAuthentication,
-        true,
-        true,
-        maxConnections,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        activityTimeoutSeconds,
-        null,
-        null);
+    return AppSettings.builder(id, "key-" + id, "secret-" + id)
+        .enabled(enabled)
+        .clientEvents(true)
+        .userAuthentication(userAuthentication)
+        .subscriptionCount(true)
+        .watchlistEvents(true)
+        .maxConnections(maxConnections)
+        .activityTimeoutSeconds(activityTimeoutSeconds)
+        .build();
   }
 }

@@ -17,25 +17,12 @@ final class WebhookApps {
   private WebhookApps() {}
 
   static AppSettings app(boolean batchWebhooks, WebhookSettings... hooks) {
-    return new AppSettings(
-        ID,
-        KEY,
-        SECRET,
-        null,
-        true,
-        null,
-        true,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        batchWebhooks,
-        List.of(hooks));
+    return AppSettings.builder(ID, KEY, SECRET)
+        .clientEvents(true)
+        .subscriptionCount(true)
+        .batchWebhooks(batchWebhooks)
+        .webhooks(List.of(hooks))
+        .build();
   }
 
   static WebhookSettings hook(String url, String channelPrefix, String... events) {

@@ -73,7 +73,7 @@ class WebhookGatewayIT {
     cluster = LocalCluster.create(Clock.systemUTC());
     gateway =
         Gateway.start(
-            GatewaySettings.defaults(0, 0),
+            GatewaySettings.builder().build(),
             new StaticAppRegistry(List.of(app, app("stall", stalledReceiver.url("/hook")))),
             cluster,
             Clock.systemUTC(),
@@ -88,25 +88,12 @@ class WebhookGatewayIT {
   }
 
   static AppSettings app(String id, String url) {
-    return new AppSettings(
-        id,
-        "key-" + id,
-        "secret-" + id,
-        null,
-        true,
-        null,
-        true,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        false,
-        List.of(new WebhookSettings(url, ALL, null, Map.of())));
+    return AppSettings.builder(id, "key-" + id, "secret-" + id)
+        .clientEvents(true)
+        .subscriptionCount(true)
+        .batchWebhooks(false)
+        .webhooks(List.of(new WebhookSettings(url, ALL, null, Map.of())))
+        .build();
   }
 
   @Test
@@ -295,7 +282,7 @@ class WebhookGatewayIT {
       AppSettings drained = app("drained", own.url("/hook"));
       Gateway closing =
           Gateway.start(
-              GatewaySettings.defaults(0, 0),
+              GatewaySettings.builder().build(),
               new StaticAppRegistry(List.of(drained)),
               LocalCluster.create(Clock.systemUTC()),
               Clock.systemUTC(),

@@ -5,6 +5,7 @@ import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.javaoperatorsdk.operator.Operator;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vask.contract.settings.InvalidSettings;
 import io.vask.operator.web.RegistrationServer;
 import io.vask.operator.web.Registrations;
 import java.util.Optional;
@@ -21,7 +22,7 @@ public final class Main {
     OperatorSettings settings;
     try {
       settings = OperatorSettings.from(System.getenv());
-    } catch (OperatorSettings.InvalidSettings e) {
+    } catch (InvalidSettings e) {
       System.err.println("vask-operator: invalid environment:");
       e.problems().forEach(problem -> System.err.println("  - " + problem));
       System.exit(2);

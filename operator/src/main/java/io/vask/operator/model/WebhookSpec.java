@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.Size;
+import io.vask.contract.rules.WebhookUrl;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,7 +14,7 @@ import java.util.Map;
 /** One webhook target. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class WebhookSpec {
-  public static final String URL_PATTERN = "^https?://[^\\s/?#]+[^\\s]*$";
+  public static final String URL_PATTERN = WebhookUrl.PATTERN;
 
   @Required
   @Pattern(URL_PATTERN)

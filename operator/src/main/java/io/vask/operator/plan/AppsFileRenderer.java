@@ -30,25 +30,17 @@ public final class AppsFileRenderer {
         spec.webhooks == null
             ? List.of()
             : spec.webhooks.stream().map(AppsFileRenderer::webhook).toList();
-    return new AppSettings(
-        credentials.appId(),
-        credentials.key(),
-        credentials.secret(),
-        true,
-        features.clientEvents,
-        features.userAuthentication,
-        features.subscriptionCount,
-        null,
-        limits.maxConnections,
-        limits.maxMessageBytes,
-        limits.clientEventsPerSecond,
-        limits.maxPresenceMembers,
-        null,
-        null,
-        null,
-        null,
-        null,
-        webhooks);
+    return AppSettings.builder(credentials.appId(), credentials.key(), credentials.secret())
+        .enabled(true)
+        .clientEvents(features.clientEvents)
+        .userAuthentication(features.userAuthentication)
+        .subscriptionCount(features.subscriptionCount)
+        .maxConnections(limits.maxConnections)
+        .maxMessageBytes(limits.maxMessageBytes)
+        .clientEventsPerSecond(limits.clientEventsPerSecond)
+        .maxPresenceMembers(limits.maxPresenceMembers)
+        .webhooks(webhooks)
+        .build();
   }
 
   private static WebhookSettings webhook(WebhookSpec hook) {

@@ -1,24 +1,21 @@
 package io.vask.operator.reconcile;
 
+import io.vask.contract.rules.NatsUrl;
+import io.vask.contract.rules.WebhookUrl;
 import io.vask.operator.model.GatewaySpec;
 import io.vask.operator.model.LimitsSpec;
-import io.vask.operator.model.NatsSpec;
 import io.vask.operator.model.ScalingSpec;
 import io.vask.operator.model.VaskApp;
 import io.vask.operator.model.VaskAppSpec;
 import io.vask.operator.model.WebhookSpec;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * The CRD's validation rules, checked again by the operator: API servers without CEL, or objects
  * stored before a rule existed, must still never produce a half-valid fleet.
  */
 public final class SpecValidator {
-  private static final Pattern WEBHOOK_URL = Pattern.compile(WebhookSpec.URL_PATTERN);
-  private static final Pattern NATS_URL = Pattern.compile(NatsSpec.URL_PATTERN);
-
   private SpecValidator() {}
 
   /** Every problem of the spec, each saying what was expected; empty when valid. */
@@ -40,12 +37,9 @@ public final class SpecValidator {
     limits(spec.limits, problems);
     webhooks(spec.webhooks, problems);
     scaling(spec.scaling, problems);
-    if (spec.nats != null
-        && (spec.nats.url == null || !NATS_URL.matcher(spec.nats.url).matches())) {
+    if (spec.nats != null && !NatsUrl.isValid(spec.nats.url)) {
       problems.add(
-          "nats.url \""
-              + spec.nats.url
-              + "\" is invalid (expected nats://, tls://, ws:// or wss://)");
+          "nats.url \"" + spec.nats.url + "\" is invalid (expected " + NatsUrl.EXPECTED + ")");
     }
     gateway(spec.gateway, problems);
     if (spec.ingress != null && isBlank(spec.ingress.host)) {
@@ -80,8 +74,9 @@ public final class SpecValidator {
         problems.add(where + " is empty");
         continue;
       }
-      if (hook.url == null || !WEBHOOK_URL.matcher(hook.url).matches()) {
-        problems.add(where + ".url \"" + hook.url + "\" is invalid (expected http:// or https://)");
+      if (!WebhookUrl.isValid(hook.url)) {
+        problems.add(
+            where + ".url \"" + hook.url + "\" is invalid (expected " + WebhookUrl.EXPECTED + ")");
       }
       if (hook.events == null || hook.events.isEmpty() || hook.events.contains(null)) {
         problems.add(where + ".events is empty (expected at least one known event type)");

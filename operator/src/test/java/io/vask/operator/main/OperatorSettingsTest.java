@@ -3,6 +3,7 @@ package io.vask.operator.main;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.vask.contract.settings.InvalidSettings;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -56,14 +57,14 @@ class OperatorSettingsTest {
                         "VASK_GATEWAY_IMAGE", "has space",
                         "VASK_DEFAULT_NATS_URL", "http://nats:4222")))
         .isInstanceOfSatisfying(
-            OperatorSettings.InvalidSettings.class,
+            InvalidSettings.class,
             e ->
                 assertThat(e.problems())
                     .hasSize(6)
                     .anySatisfy(p -> assertThat(p).contains("Not_A_Namespace"))
-                    .anySatisfy(p -> assertThat(p).contains("VASK_OPERATOR_PORT \"70000\""))
-                    .anySatisfy(p -> assertThat(p).contains("VASK_LEADER_ELECTION \"yes\""))
-                    .anySatisfy(p -> assertThat(p).contains("VASK_OPERATOR_SSA \"1\""))
+                    .anySatisfy(p -> assertThat(p).contains("VASK_OPERATOR_PORT=70000"))
+                    .anySatisfy(p -> assertThat(p).contains("VASK_LEADER_ELECTION=yes"))
+                    .anySatisfy(p -> assertThat(p).contains("VASK_OPERATOR_SSA=1"))
                     .anySatisfy(p -> assertThat(p).contains("VASK_GATEWAY_IMAGE"))
                     .anySatisfy(p -> assertThat(p).contains("VASK_DEFAULT_NATS_URL")));
   }

@@ -3,6 +3,7 @@ package io.vask.operator.main;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.vask.contract.settings.InvalidSettings;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -48,7 +49,7 @@ class RegistrationSettingsTest {
                         "VASK_REGISTRATION_ENABLED", "true",
                         "VASK_REGISTRATION_RATE_PER_MINUTE", "0")))
         .isInstanceOfSatisfying(
-            OperatorSettings.InvalidSettings.class,
+            InvalidSettings.class,
             e ->
                 assertThat(String.join("\n", e.problems()))
                     .contains("VASK_REGISTRATION_ALLOW is empty")

@@ -50,7 +50,7 @@ class CredentialsTest {
       VaskApps.update(client, "stable", a -> a.getSpec().limits = VaskApps.limits(connections));
       eventually()
           .untilAsserted(
-              () -> assertThat(stable.appsFile().maxConnections()).isEqualTo(connections));
+              () -> assertThat(stable.appsFile().limits().maxConnections()).isEqualTo(connections));
     }
 
     Secret after = stable.credentials();

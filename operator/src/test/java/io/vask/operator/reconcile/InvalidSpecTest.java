@@ -116,7 +116,7 @@ class InvalidSpecTest {
     eventually()
         .untilAsserted(
             () -> {
-              assertThat(keep.appsFile().maxConnections()).isEqualTo(5);
+              assertThat(keep.appsFile().limits().maxConnections()).isEqualTo(5);
               assertThat(keep.appsFile().webhooks().get(0).url())
                   .isEqualTo("https://fixed.example/hook");
             });

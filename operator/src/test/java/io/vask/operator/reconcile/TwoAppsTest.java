@@ -75,7 +75,8 @@ class TwoAppsTest {
               app.getSpec().limits = VaskApps.limits(11);
               return app;
             });
-    eventually().untilAsserted(() -> assertThat(alpha.appsFile().maxConnections()).isEqualTo(11));
+    eventually()
+        .untilAsserted(() -> assertThat(alpha.appsFile().limits().maxConnections()).isEqualTo(11));
     assertThat(beta.appsFileSecret().getMetadata().getResourceVersion()).isEqualTo(betaFileVersion);
     assertThat(beta.deployment().getMetadata().getResourceVersion())
         .isEqualTo(betaDeploymentVersion);

@@ -75,10 +75,10 @@ class VaskAppLifecycleTest {
     assertThat(settings.id()).isEqualTo(appId);
     assertThat(settings.key()).isEqualTo(key);
     assertThat(settings.secret()).isEqualTo(chat.credential("secret"));
-    assertThat(settings.clientEvents()).isTrue();
-    assertThat(settings.userAuthentication()).isFalse();
-    assertThat(settings.maxConnections()).isEqualTo(5000);
-    assertThat(settings.maxMessageBytes()).isEqualTo(10_240);
+    assertThat(settings.features().clientEvents()).isTrue();
+    assertThat(settings.features().userAuthentication()).isFalse();
+    assertThat(settings.limits().maxConnections()).isEqualTo(5000);
+    assertThat(settings.limits().maxMessageBytes()).isEqualTo(10_240);
     assertThat(settings.webhooks())
         .singleElement()
         .satisfies(
@@ -182,7 +182,9 @@ class VaskAppLifecycleTest {
 
     // A settings change keeps the app Ready: the transition time must not move.
     VaskApps.update(client, "rollout", a -> a.getSpec().limits = VaskApps.limits(42));
-    eventually().untilAsserted(() -> assertThat(rollout.appsFile().maxConnections()).isEqualTo(42));
+    eventually()
+        .untilAsserted(
+            () -> assertThat(rollout.appsFile().limits().maxConnections()).isEqualTo(42));
     eventually()
         .untilAsserted(
             () ->

@@ -70,8 +70,8 @@ class VaskAppUpdatesTest {
         .untilAsserted(
             () -> {
               var file = settings.appsFile();
-              assertThat(file.maxConnections()).isEqualTo(7);
-              assertThat(file.userAuthentication()).isTrue();
+              assertThat(file.limits().maxConnections()).isEqualTo(7);
+              assertThat(file.features().userAuthentication()).isTrue();
               assertThat(file.webhooks())
                   .singleElement()
                   .satisfies(
@@ -152,7 +152,8 @@ class VaskAppUpdatesTest {
     // The HPA scales the Deployment; a later reconcile must keep its count.
     client.apps().deployments().withName("scaled-gateway").scale(6);
     VaskApps.update(client, "scaled", a -> a.getSpec().limits = VaskApps.limits(99));
-    eventually().untilAsserted(() -> assertThat(scaled.appsFile().maxConnections()).isEqualTo(99));
+    eventually()
+        .untilAsserted(() -> assertThat(scaled.appsFile().limits().maxConnections()).isEqualTo(99));
     scaled.awaitObserved();
     assertThat(scaled.deployment().getSpec().getReplicas()).isEqualTo(6);
 

@@ -298,7 +298,7 @@ public final class GatewaySettings {
 
   @Override
   public String toString() {
-    return "GatewaySettings" + values;
+    return "GatewaySettings" + values.with(APP_SECRET, null); // never a secret in a log
   }
 
   /** Settings by declaration, starting from {@link #builder()}'s test-friendly values. */

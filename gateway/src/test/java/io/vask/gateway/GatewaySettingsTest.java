@@ -55,4 +55,72 @@ class GatewaySettingsTest {
     assertThatThrownBy(() -> GatewaySettings.fromEnvironment(Map.of()))
         .hasMessageContaining("no app configured");
   }
+
+  @Test
+  void theBuilderStartsFromTheDeclaredDefaultsOnFreeLoopbackPorts() {
+    GatewaySettings settings = GatewaySettings.builder().build();
+    assertThat(settings.host()).isEqualTo("127.0.0.1");
+    assertThat(settings.port()).isZero();
+    assertThat(settings.metricsPort()).isZero();
+    assertThat(settings.drainSeconds()).isEqualTo(10);
+    assertThat(settings.logFormat()).isEqualTo("text");
+    assertThat(settings.logLevel()).isEqualTo("info");
+    assertThat(settings.ioThreads()).isEqualTo(Runtime.getRuntime().availableProcessors());
+    assertThat(settings.maxPendingBytes()).isEqualTo(1 << 20);
+    assertThat(settings.slowConsumerGraceMillis()).isEqualTo(10_000);
+    assertThat(settings.pongTimeoutSeconds()).isEqualTo(30);
+    assertThat(settings.maxBodyBytes()).isEqualTo(1 << 20);
+    assertThat(settings.appsReloadMillis()).isEqualTo(1000);
+    assertThat(settings.authorizationTimeoutMillis()).isEqualTo(30_000);
+    assertThat(settings.appsFile()).isNull();
+    assertThat(settings.clustered()).isFalse();
+
+    GatewaySettings changed =
+        settings.toBuilder().set(GatewaySettings.MAX_PENDING_BYTES, 65_536).build();
+    assertThat(changed.maxPendingBytes()).isEqualTo(65_536);
+    assertThat(changed.host()).isEqualTo("127.0.0.1");
+    assertThat(changed).isNotEqualTo(settings);
+    assertThat(changed.toBuilder().set(GatewaySettings.MAX_PENDING_BYTES, 1 << 20).build())
+        .isEqualTo(settings);
+  }
+
+  @Test
+  void logLevelIsAKnownSettingAndNatsUrlsTakeEveryJnatsScheme() {
+    GatewaySettings settings =
+        GatewaySettings.fromEnvironment(
+            Map.of(
+                "VASK_APP_ID",
+                "1",
+                "VASK_APP_KEY",
+                "k",
+                "VASK_APP_SECRET",
+                "s",
+                "VASK_LOG_LEVEL",
+                "DEBUG",
+                "VASK_NATS_URL",
+                "wss://a:443, nats://b:4222"));
+    assertThat(settings.logLevel()).isEqualTo("debug");
+    assertThat(settings.clustered()).isTrue();
+    assertThatThrownBy(
+            () ->
+                GatewaySettings.fromEnvironment(
+                    Map.of(
+                        "VASK_APP_ID",
+                        "not an id",
+                        "VASK_APP_KEY",
+                        "k",
+                        "VASK_APP_SECRET",
+                        "s",
+                        "VASK_LOG_LEVEL",
+                        "loud")))
+        .isInstanceOfSatisfying(
+            InvalidSettings.class,
+            e ->
+                assertThat(e.problems())
+                    .containsExactlyInAnyOrder(
+                        "VASK_LOG_LEVEL=loud is invalid (expected one of [trace, debug, info, warn,"
+                            + " error])",
+                        "VASK_APP_ID=not an id is invalid (expected 1..64 chars of"
+                            + " [A-Za-z0-9_-])"));
+  }
 }

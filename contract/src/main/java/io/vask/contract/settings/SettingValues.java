@@ -3,6 +3,7 @@ package io.vask.contract.settings;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * Parsed values by declaration. A declaration without a value reads as its default, so a value set
@@ -43,11 +44,12 @@ public final class SettingValues {
     return new SettingValues(nonNull(copy), named);
   }
 
+  /** Only values that differ from the default are kept, so equal settings compare equal. */
   private static Map<Setting<?>, Object> nonNull(Map<Setting<?>, Object> values) {
     Map<Setting<?>, Object> copy = new HashMap<>();
     values.forEach(
         (setting, value) -> {
-          if (value != null) {
+          if (value != null && !value.equals(setting.defaultValue())) {
             copy.put(setting, value);
           }
         });
@@ -66,6 +68,8 @@ public final class SettingValues {
 
   @Override
   public String toString() {
-    return values.toString();
+    Map<String, Object> byName = new TreeMap<>();
+    values.forEach((setting, value) -> byName.put(setting.name(), value));
+    return byName.toString();
   }
 }

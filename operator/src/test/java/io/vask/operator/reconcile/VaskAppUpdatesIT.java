@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
 
 /** Spec changes on a running VaskApp: settings, image and NATS, scaling mode, Ingress. */
 @EnableKubernetesMockClient(crud = true)
-class VaskAppUpdatesTest {
+class VaskAppUpdatesIT {
   static KubernetesClient client;
   static Operator operator;
   static final String DEFAULT_NATS = "nats://nats.vask-system:4222";
@@ -205,6 +205,6 @@ class VaskAppUpdatesTest {
   }
 
   static String env(List<EnvVar> env, String name) {
-    return VaskAppLifecycleTest.env(env, name);
+    return VaskAppLifecycleIT.env(env, name);
   }
 }

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
  * spec itself, report it, and leave the cluster as it was.
  */
 @EnableKubernetesMockClient(crud = true)
-class InvalidSpecTest {
+class InvalidSpecIT {
   static KubernetesClient client;
   static Operator operator;
 

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 
 /** An API error while writing children is reported in the status, not only in the log. */
 @EnableKubernetesMockClient(crud = true)
-class ReconcileErrorTest {
+class ReconcileErrorIT {
   KubernetesClient client;
   KubernetesMockServer server;
   Operator operator;

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 
 /** Generated credentials stay stable; imported ones are read, watched, and never modified. */
 @EnableKubernetesMockClient(crud = true)
-class CredentialsTest {
+class CredentialsIT {
   static KubernetesClient client;
   static Operator operator;
 

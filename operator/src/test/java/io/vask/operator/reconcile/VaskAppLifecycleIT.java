@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 
 /** The operator against the mock API server: create, status that follows the rollout, delete. */
 @EnableKubernetesMockClient(crud = true)
-class VaskAppLifecycleTest {
+class VaskAppLifecycleIT {
   static KubernetesClient client;
   static Operator operator;
   static final String DEFAULT_NATS = "nats://nats.vask-system:4222";

@@ -31,7 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
  * settings change re-rendered by the operator then reaches the running gateway without a restart.
  */
 @EnableKubernetesMockClient(crud = true)
-class GatewayFabricTest {
+class GatewayFabricIT {
   KubernetesClient client;
   Operator operator;
   GatewayPod pod;
@@ -57,7 +57,7 @@ class GatewayFabricTest {
   /** pusher-js (from e2e/js, installed by `make test`) gets an event through the same gateway. */
   private static void assertPusherJsReceives(com.pusher.rest.Pusher api, int port, String key)
       throws Exception {
-    Path script = Path.of(GatewayFabricTest.class.getResource("/fabric-pusher-js.cjs").toURI());
+    Path script = Path.of(GatewayFabricIT.class.getResource("/fabric-pusher-js.cjs").toURI());
     Path modules = Path.of("..", "e2e", "js", "node_modules").toAbsolutePath().normalize();
     assertThat(modules.resolve("pusher-js")).as("npm ci in e2e/js (make test does it)").exists();
     ProcessBuilder builder =

@@ -28,7 +28,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * decided once whichever node makes them, the grace spans nodes, events go only where there is
  * interest, dead nodes are evicted and a restarted server is recovered from.
  */
-class NatsMultiNodeTest {
+class NatsMultiNodeIT {
   @RegisterExtension static final NatsServer NATS = new NatsServer();
   private static final long GRACE = 600;
 

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 
 /** Leader election through a Lease, probes and Prometheus metrics, as Main wires them. */
 @EnableKubernetesMockClient(crud = true)
-class OperatorProcessTest {
+class OperatorProcessIT {
   KubernetesClient client;
   KubernetesMockServer server;
   Operator operator;

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 
 /** Two VaskApps in one namespace get separate fleets and never touch each other's objects. */
 @EnableKubernetesMockClient(crud = true)
-class TwoAppsTest {
+class TwoAppsIT {
   static KubernetesClient client;
   static Operator operator;
 

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 
 /** The files in examples/ parse without unknown fields, pass validation and reconcile. */
 @EnableKubernetesMockClient(crud = true)
-class ExamplesTest {
+class ExamplesIT {
   static final Path EXAMPLES = Path.of("..", "examples");
   static final KubernetesSerialization YAML = new KubernetesSerialization();
   static KubernetesClient client;
@@ -113,7 +113,7 @@ class ExamplesTest {
       return copy;
     }
     if (value instanceof List<?> list) {
-      return list.stream().map(ExamplesTest::withoutNulls).toList();
+      return list.stream().map(ExamplesIT::withoutNulls).toList();
     }
     return value;
   }

@@ -6,10 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
-import io.javaoperatorsdk.operator.Operator;
 import io.vask.operator.model.VaskApp;
 import io.vask.operator.reconcile.SpecValidator;
 import java.io.IOException;
@@ -20,31 +17,17 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The files in examples/ parse without unknown fields, pass validation and reconcile. */
-@EnableKubernetesMockClient(crud = true)
 class ExamplesIT {
   static final Path EXAMPLES = Path.of("..", "examples");
   static final KubernetesSerialization YAML = new KubernetesSerialization();
-  static KubernetesClient client;
-  static Operator operator;
 
-  @BeforeAll
-  static void startOperator() {
-    MockCluster.registerCrd(client);
-    operator =
-        MockCluster.start(
-            client,
-            MockCluster.settings(Map.of("VASK_DEFAULT_NATS_URL", "nats://nats.vask-system:4222")));
-  }
-
-  @AfterAll
-  static void stopOperator() {
-    operator.stop();
-  }
+  @RegisterExtension
+  static final OperatorFixture cluster =
+      OperatorFixture.withEnv(Map.of("VASK_DEFAULT_NATS_URL", "nats://nats.vask-system:4222"));
 
   @Test
   void everyExampleIsAValidVaskAppThatReconciles() throws IOException {
@@ -71,11 +54,11 @@ class ExamplesIT {
         secret.setData(io.vask.operator.dependent.SecretData.encode(secret.getStringData()));
         secret.setStringData(null);
       }
-      client.resource(object).inNamespace("test").create();
+      cluster.client().resource(object).inNamespace("test").create();
     }
     assertThat(apps).containsExactlyInAnyOrder("chat", "notifications", "live");
     for (String name : apps) {
-      var children = new Children(client, name);
+      var children = new Children(cluster.client(), name);
       eventually()
           .untilAsserted(
               () -> assertCondition(children.vaskApp(), "Degraded", "False", "AsExpected"));

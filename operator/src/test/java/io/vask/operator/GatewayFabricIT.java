@@ -9,9 +9,6 @@ import com.pusher.client.channel.ChannelEventListener;
 import com.pusher.client.channel.PusherEvent;
 import com.pusher.client.connection.ConnectionState;
 import com.pusher.rest.data.Result;
-import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
-import io.javaoperatorsdk.operator.Operator;
 import io.vask.operator.model.FeaturesSpec;
 import io.vask.operator.model.GatewaySpec;
 import io.vask.operator.model.LimitsSpec;
@@ -22,6 +19,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -30,10 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
  * wrote, and real Pusher SDKs exchange events with the credentials of the generated Secret. A
  * settings change re-rendered by the operator then reaches the running gateway without a restart.
  */
-@EnableKubernetesMockClient(crud = true)
 class GatewayFabricIT {
-  KubernetesClient client;
-  Operator operator;
+  @RegisterExtension final OperatorFixture cluster = OperatorFixture.withDefaults();
   GatewayPod pod;
   Pusher socket;
   com.pusher.rest.Pusher api;
@@ -48,9 +44,6 @@ class GatewayFabricIT {
     }
     if (pod != null) {
       pod.close();
-    }
-    if (operator != null) {
-      operator.stop();
     }
   }
 
@@ -82,8 +75,7 @@ class GatewayFabricIT {
   @Test
   void pusherClientsTalkThroughTheGatewayTheOperatorDescribes(@TempDir Path podRoot)
       throws Exception {
-    MockCluster.registerCrd(client);
-    operator = MockCluster.start(client, MockCluster.settings(Map.of()));
+    var client = cluster.client();
     var app = VaskApps.named("fabric", "test");
     app.getSpec().features = new FeaturesSpec();
     app.getSpec().features.subscriptionCount = true;

@@ -3,14 +3,8 @@ package io.vask.operator.main;
 import static io.vask.operator.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
-import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
-import io.javaoperatorsdk.operator.Operator;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vask.operator.Children;
-import io.vask.operator.MockCluster;
+import io.vask.operator.OperatorFixture;
 import io.vask.operator.VaskApps;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -19,13 +13,20 @@ import java.net.http.HttpResponse;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Leader election through a Lease, probes and Prometheus metrics, as Main wires them. */
-@EnableKubernetesMockClient(crud = true)
 class OperatorProcessIT {
-  KubernetesClient client;
-  KubernetesMockServer server;
-  Operator operator;
+  @RegisterExtension
+  final OperatorFixture cluster =
+      OperatorFixture.withEnv(
+              Map.of(
+                  "VASK_LEADER_ELECTION", "true",
+                  "VASK_OPERATOR_NAMESPACES", "test",
+                  "POD_NAME", "vask-operator-0",
+                  "POD_NAMESPACE", "test"))
+          .withStubs(OperatorFixture::allowLeases);
+
   ProbeServer probes;
 
   @AfterEach
@@ -33,26 +34,12 @@ class OperatorProcessIT {
     if (probes != null) {
       probes.close();
     }
-    if (operator != null) {
-      operator.stop();
-    }
   }
 
   @Test
   void leaderReconcilesAndServesProbesAndMetrics() throws Exception {
-    MockCluster.registerCrd(client);
-    MockCluster.allowLeases(server);
-    var settings =
-        MockCluster.settings(
-            Map.of(
-                "VASK_LEADER_ELECTION", "true",
-                "VASK_OPERATOR_NAMESPACES", "test",
-                "POD_NAME", "vask-operator-0",
-                "POD_NAMESPACE", "test"));
-    var registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    operator = VaskOperator.create(client, settings, registry, false);
-    probes = ProbeServer.start(0, operator.getRuntimeInfo(), registry);
-    operator.start();
+    var client = cluster.client();
+    probes = ProbeServer.start(0, cluster.operator().getRuntimeInfo(), cluster.registry());
 
     eventually()
         .untilAsserted(

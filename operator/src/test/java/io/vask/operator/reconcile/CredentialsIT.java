@@ -6,48 +6,32 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
-import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
-import io.javaoperatorsdk.operator.Operator;
 import io.vask.operator.Children;
-import io.vask.operator.MockCluster;
+import io.vask.operator.OperatorFixture;
 import io.vask.operator.VaskApps;
 import io.vask.operator.dependent.SecretData;
 import io.vask.operator.model.CredentialsSpec;
 import io.vask.operator.model.SecretReference;
 import io.vask.operator.model.VaskApp;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Generated credentials stay stable; imported ones are read, watched, and never modified. */
-@EnableKubernetesMockClient(crud = true)
 class CredentialsIT {
-  static KubernetesClient client;
-  static Operator operator;
-
-  @BeforeAll
-  static void startOperator() {
-    MockCluster.registerCrd(client);
-    operator = MockCluster.start(client, MockCluster.settings(Map.of()));
-  }
-
-  @AfterAll
-  static void stopOperator() {
-    operator.stop();
-  }
+  @RegisterExtension static final OperatorFixture cluster = OperatorFixture.withDefaults();
 
   @Test
   void generatedCredentialsAreCreatedOnceAndNeverRewritten() {
-    client.resource(VaskApps.named("stable", "test")).create();
-    var stable = new Children(client, "stable");
+    cluster.client().resource(VaskApps.named("stable", "test")).create();
+    var stable = new Children(cluster.client(), "stable");
     eventually().untilAsserted(() -> assertThat(stable.status().key).isNotNull());
     Secret first = stable.credentials();
 
     for (int max = 1; max <= 3; max++) {
       int connections = max;
-      VaskApps.update(client, "stable", a -> a.getSpec().limits = VaskApps.limits(connections));
+      VaskApps.update(
+          cluster.client(), "stable", a -> a.getSpec().limits = VaskApps.limits(connections));
       eventually()
           .untilAsserted(
               () -> assertThat(stable.appsFile().limits().maxConnections()).isEqualTo(connections));
@@ -64,9 +48,12 @@ class CredentialsIT {
   @Test
   void importedCredentialsAreUsedWatchedAndLeftAlone() {
     Secret imported =
-        client.resource(pusherSecret("pusher-prod", "424242", "prodkey", "s3cret")).create();
-    client.resource(importing("prod", "pusher-prod")).create();
-    var prod = new Children(client, "prod");
+        cluster
+            .client()
+            .resource(pusherSecret("pusher-prod", "424242", "prodkey", "s3cret"))
+            .create();
+    cluster.client().resource(importing("prod", "pusher-prod")).create();
+    var prod = new Children(cluster.client(), "prod");
 
     eventually().untilAsserted(() -> assertThat(prod.status().appId).isEqualTo("424242"));
     assertThat(prod.status().key).isEqualTo("prodkey");
@@ -77,14 +64,15 @@ class CredentialsIT {
     var template = prod.deployment().getSpec().getTemplate();
 
     // Rotation: the user edits their Secret; the apps file follows, the pods stay.
-    client
+    cluster
+        .client()
         .secrets()
         .withName("pusher-prod")
         .edit(s -> new SecretBuilder(s).addToData("secret", base64("rotated")).build());
     eventually().untilAsserted(() -> assertThat(prod.appsFile().secret()).isEqualTo("rotated"));
     assertThat(prod.deployment().getSpec().getTemplate()).isEqualTo(template);
 
-    Secret afterwards = client.secrets().withName("pusher-prod").get();
+    Secret afterwards = cluster.client().secrets().withName("pusher-prod").get();
     assertThat(afterwards.getMetadata().getOwnerReferences()).isEmpty();
     assertThat(afterwards.getMetadata().getLabels()).isEqualTo(imported.getMetadata().getLabels());
     assertThat(SecretData.decode(afterwards.getData(), "key")).contains("prodkey");
@@ -92,8 +80,8 @@ class CredentialsIT {
 
   @Test
   void missingImportedSecretIsReportedUntilItAppears() {
-    client.resource(importing("early", "later-creds")).create();
-    var early = new Children(client, "early");
+    cluster.client().resource(importing("early", "later-creds")).create();
+    var early = new Children(cluster.client(), "early");
     eventually()
         .untilAsserted(
             () -> assertCondition(early.vaskApp(), "Degraded", "True", "CredentialsSecretMissing"));
@@ -103,7 +91,10 @@ class CredentialsIT {
     assertThat(early.appsFileSecret()).isNull();
     assertThat(early.service()).isNull();
 
-    client.resource(pusherSecret("later-creds", "77", "laterkey", "latersecret")).create();
+    cluster
+        .client()
+        .resource(pusherSecret("later-creds", "77", "laterkey", "latersecret"))
+        .create();
 
     eventually().untilAsserted(() -> assertThat(early.deployment()).isNotNull());
     eventually()
@@ -120,9 +111,9 @@ class CredentialsIT {
             .endMetadata()
             .withData(SecretData.encode(Map.of("app_id", "1", "key", "k")))
             .build();
-    client.resource(partial).create();
-    client.resource(importing("partial", "partial-creds")).create();
-    var app = new Children(client, "partial");
+    cluster.client().resource(partial).create();
+    cluster.client().resource(importing("partial", "partial-creds")).create();
+    var app = new Children(cluster.client(), "partial");
     eventually()
         .untilAsserted(
             () -> assertCondition(app.vaskApp(), "Degraded", "True", "CredentialsSecretInvalid"));
@@ -134,14 +125,17 @@ class CredentialsIT {
 
   @Test
   void switchingToImportedCredentialsKeepsTheGateway() {
-    client.resource(VaskApps.named("switch", "test")).create();
-    var app = new Children(client, "switch");
+    cluster.client().resource(VaskApps.named("switch", "test")).create();
+    var app = new Children(cluster.client(), "switch");
     eventually().untilAsserted(() -> assertThat(app.status().key).isNotNull());
     String deploymentUid = app.deployment().getMetadata().getUid();
 
-    client.resource(pusherSecret("switch-pusher", "9000", "switchkey", "switchsecret")).create();
+    cluster
+        .client()
+        .resource(pusherSecret("switch-pusher", "9000", "switchkey", "switchsecret"))
+        .create();
     VaskApps.update(
-        client,
+        cluster.client(),
         "switch",
         a -> {
           a.getSpec().credentials = new CredentialsSpec();

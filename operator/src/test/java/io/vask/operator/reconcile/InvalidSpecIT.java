@@ -4,41 +4,23 @@ import static io.vask.operator.Eventually.eventually;
 import static io.vask.operator.StatusAssertions.assertCondition;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
-import io.javaoperatorsdk.operator.Operator;
 import io.vask.operator.Children;
-import io.vask.operator.MockCluster;
+import io.vask.operator.OperatorFixture;
 import io.vask.operator.VaskApps;
 import io.vask.operator.model.NatsSpec;
 import io.vask.operator.model.ScalingSpec;
 import io.vask.operator.model.WebhookEvent;
 import io.vask.operator.model.WebhookSpec;
 import java.util.List;
-import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The mock applies no CRD validation, like an API server without CEL: the operator must catch the
  * spec itself, report it, and leave the cluster as it was.
  */
-@EnableKubernetesMockClient(crud = true)
 class InvalidSpecIT {
-  static KubernetesClient client;
-  static Operator operator;
-
-  @BeforeAll
-  static void startOperator() {
-    MockCluster.registerCrd(client);
-    operator = MockCluster.start(client, MockCluster.settings(Map.of()));
-  }
-
-  @AfterAll
-  static void stopOperator() {
-    operator.stop();
-  }
+  @RegisterExtension static final OperatorFixture cluster = OperatorFixture.withDefaults();
 
   @Test
   void invalidNewAppIsReportedAndNothingIsCreated() {
@@ -47,8 +29,8 @@ class InvalidSpecIT {
     scaling.maxReplicas = 5;
     scaling.targetCPUUtilization = 60;
     app.getSpec().scaling = scaling;
-    client.resource(app).create();
-    var both = new Children(client, "both");
+    cluster.client().resource(app).create();
+    var both = new Children(cluster.client(), "both");
 
     eventually()
         .untilAsserted(() -> assertCondition(both.vaskApp(), "Degraded", "True", "InvalidSpec"));
@@ -62,7 +44,7 @@ class InvalidSpecIT {
     assertThat(both.autoscaler()).isNull();
     assertThat(both.disruptionBudget()).isNull();
 
-    VaskApps.update(client, "both", a -> a.getSpec().scaling = ScalingSpec.fixed(1));
+    VaskApps.update(cluster.client(), "both", a -> a.getSpec().scaling = ScalingSpec.fixed(1));
     eventually().untilAsserted(() -> assertThat(both.deployment()).isNotNull());
     eventually()
         .untilAsserted(() -> assertCondition(both.vaskApp(), "Degraded", "False", "AsExpected"));
@@ -74,8 +56,8 @@ class InvalidSpecIT {
     app.getSpec()
         .webhooks
         .add(new WebhookSpec("https://good.example/hook", List.of(WebhookEvent.CHANNEL_VACATED)));
-    client.resource(app).create();
-    var keep = new Children(client, "keep");
+    cluster.client().resource(app).create();
+    var keep = new Children(cluster.client(), "keep");
     eventually()
         .untilAsserted(() -> assertCondition(keep.vaskApp(), "Degraded", "False", "AsExpected"));
     var appsFile = keep.appsFileSecret();
@@ -83,7 +65,7 @@ class InvalidSpecIT {
     String key = keep.status().key;
 
     VaskApps.update(
-        client,
+        cluster.client(),
         "keep",
         a -> {
           a.getSpec().webhooks.get(0).url = "ftp://bad.example/hook";
@@ -107,7 +89,7 @@ class InvalidSpecIT {
         .isEqualTo(keep.vaskApp().getMetadata().getGeneration());
 
     VaskApps.update(
-        client,
+        cluster.client(),
         "keep",
         a -> {
           a.getSpec().webhooks.get(0).url = "https://fixed.example/hook";
@@ -128,14 +110,15 @@ class InvalidSpecIT {
   void severalPodsWithoutNatsAreRefused() {
     var app = VaskApps.named("lonely", "test");
     app.getSpec().scaling = ScalingSpec.fixed(3);
-    client.resource(app).create();
-    var lonely = new Children(client, "lonely");
+    cluster.client().resource(app).create();
+    var lonely = new Children(cluster.client(), "lonely");
 
     eventually()
         .untilAsserted(() -> assertCondition(lonely.vaskApp(), "Degraded", "True", "NatsRequired"));
     assertThat(lonely.deployment()).isNull();
 
-    VaskApps.update(client, "lonely", a -> a.getSpec().nats = new NatsSpec("nats://nats:4222"));
+    VaskApps.update(
+        cluster.client(), "lonely", a -> a.getSpec().nats = new NatsSpec("nats://nats:4222"));
     eventually().untilAsserted(() -> assertThat(lonely.deployment()).isNotNull());
     assertThat(lonely.deployment().getSpec().getReplicas()).isEqualTo(3);
   }

@@ -3,46 +3,29 @@ package io.vask.operator.reconcile;
 import static io.vask.operator.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
-import io.javaoperatorsdk.operator.Operator;
 import io.vask.operator.Children;
-import io.vask.operator.MockCluster;
+import io.vask.operator.OperatorFixture;
 import io.vask.operator.VaskApps;
 import io.vask.operator.model.ScalingSpec;
 import io.vask.operator.model.VaskApp;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Two VaskApps in one namespace get separate fleets and never touch each other's objects. */
-@EnableKubernetesMockClient(crud = true)
 class TwoAppsIT {
-  static KubernetesClient client;
-  static Operator operator;
-
-  @BeforeAll
-  static void startOperator() {
-    MockCluster.registerCrd(client);
-    operator =
-        MockCluster.start(
-            client, MockCluster.settings(Map.of("VASK_DEFAULT_NATS_URL", "nats://nats:4222")));
-  }
-
-  @AfterAll
-  static void stopOperator() {
-    operator.stop();
-  }
+  @RegisterExtension
+  static final OperatorFixture cluster =
+      OperatorFixture.withEnv(Map.of("VASK_DEFAULT_NATS_URL", "nats://nats:4222"));
 
   @Test
   void appsInOneNamespaceDoNotCollide() {
     var alphaApp = VaskApps.named("alpha", "test");
     alphaApp.getSpec().scaling = ScalingSpec.fixed(2);
-    client.resource(alphaApp).create();
-    client.resource(VaskApps.named("beta", "test")).create();
-    var alpha = new Children(client, "alpha");
-    var beta = new Children(client, "beta");
+    cluster.client().resource(alphaApp).create();
+    cluster.client().resource(VaskApps.named("beta", "test")).create();
+    var alpha = new Children(cluster.client(), "alpha");
+    var beta = new Children(cluster.client(), "beta");
     eventually().untilAsserted(() -> assertThat(alpha.status().key).isNotNull());
     eventually().untilAsserted(() -> assertThat(beta.status().key).isNotNull());
 
@@ -67,7 +50,8 @@ class TwoAppsIT {
 
     String betaFileVersion = beta.appsFileSecret().getMetadata().getResourceVersion();
     String betaDeploymentVersion = beta.deployment().getMetadata().getResourceVersion();
-    client
+    cluster
+        .client()
         .resources(VaskApp.class)
         .withName("alpha")
         .edit(
@@ -81,7 +65,7 @@ class TwoAppsIT {
     assertThat(beta.deployment().getMetadata().getResourceVersion())
         .isEqualTo(betaDeploymentVersion);
 
-    client.resources(VaskApp.class).withName("beta").delete();
+    cluster.client().resources(VaskApp.class).withName("beta").delete();
     eventually().untilAsserted(() -> assertThat(beta.vaskApp()).isNull());
     assertThat(alpha.deployment()).isNotNull();
     assertThat(alpha.status().isReady()).isFalse();

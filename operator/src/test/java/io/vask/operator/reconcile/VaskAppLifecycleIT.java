@@ -6,11 +6,8 @@ import static io.vask.operator.StatusAssertions.assertCondition;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.EnvVar;
-import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
-import io.javaoperatorsdk.operator.Operator;
 import io.vask.operator.Children;
-import io.vask.operator.MockCluster;
+import io.vask.operator.OperatorFixture;
 import io.vask.operator.VaskApps;
 import io.vask.operator.model.FeaturesSpec;
 import io.vask.operator.model.IngressSpec;
@@ -21,29 +18,16 @@ import io.vask.operator.model.WebhookEvent;
 import io.vask.operator.model.WebhookSpec;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The operator against the mock API server: create, status that follows the rollout, delete. */
-@EnableKubernetesMockClient(crud = true)
 class VaskAppLifecycleIT {
-  static KubernetesClient client;
-  static Operator operator;
   static final String DEFAULT_NATS = "nats://nats.vask-system:4222";
 
-  @BeforeAll
-  static void startOperator() {
-    MockCluster.registerCrd(client);
-    operator =
-        MockCluster.start(
-            client, MockCluster.settings(Map.of("VASK_DEFAULT_NATS_URL", DEFAULT_NATS)));
-  }
-
-  @AfterAll
-  static void stopOperator() {
-    operator.stop();
-  }
+  @RegisterExtension
+  static final OperatorFixture cluster =
+      OperatorFixture.withEnv(Map.of("VASK_DEFAULT_NATS_URL", DEFAULT_NATS));
 
   @Test
   void createsEveryChildWithExpectedContentAndStatus() {
@@ -60,8 +44,8 @@ class VaskAppLifecycleIT {
                 "https://api.example.com/hooks",
                 List.of(WebhookEvent.CHANNEL_OCCUPIED, WebhookEvent.MEMBER_ADDED)));
     app.getSpec().scaling = ScalingSpec.fixed(2);
-    client.resource(app).create();
-    var chat = new Children(client, "chat");
+    cluster.client().resource(app).create();
+    var chat = new Children(cluster.client(), "chat");
 
     eventually().untilAsserted(() -> assertThat(chat.vaskApp().getStatus()).isNotNull());
     var created = chat.vaskApp();
@@ -160,8 +144,8 @@ class VaskAppLifecycleIT {
   void statusFollowsTheDeploymentRollout() {
     var app = VaskApps.named("rollout", "test");
     app.getSpec().scaling = ScalingSpec.fixed(3);
-    client.resource(app).create();
-    var rollout = new Children(client, "rollout");
+    cluster.client().resource(app).create();
+    var rollout = new Children(cluster.client(), "rollout");
     eventually().untilAsserted(() -> assertThat(rollout.deployment()).isNotNull());
     eventually()
         .untilAsserted(
@@ -181,7 +165,7 @@ class VaskAppLifecycleIT {
     String readySince = readySince(rollout.vaskApp());
 
     // A settings change keeps the app Ready: the transition time must not move.
-    VaskApps.update(client, "rollout", a -> a.getSpec().limits = VaskApps.limits(42));
+    VaskApps.update(cluster.client(), "rollout", a -> a.getSpec().limits = VaskApps.limits(42));
     eventually()
         .untilAsserted(
             () -> assertThat(rollout.appsFile().limits().maxConnections()).isEqualTo(42));
@@ -199,13 +183,13 @@ class VaskAppLifecycleIT {
     app.getSpec().scaling = ScalingSpec.fixed(2);
     app.getSpec().ingress = new IngressSpec();
     app.getSpec().ingress.host = "gone.example.com";
-    client.resource(app).create();
-    var gone = new Children(client, "gone");
+    cluster.client().resource(app).create();
+    var gone = new Children(cluster.client(), "gone");
     eventually().untilAsserted(() -> assertThat(gone.ingress()).isNotNull());
     eventually().untilAsserted(() -> assertThat(gone.disruptionBudget()).isNotNull());
     var owner = gone.vaskApp();
 
-    client.resource(owner).delete();
+    cluster.client().resource(owner).delete();
 
     // No finalizer holds the VaskApp; Kubernetes' garbage collector follows the owner references.
     eventually().untilAsserted(() -> assertThat(gone.vaskApp()).isNull());

@@ -7,11 +7,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.ResourceRequirementsBuilder;
-import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
-import io.javaoperatorsdk.operator.Operator;
 import io.vask.operator.Children;
-import io.vask.operator.MockCluster;
+import io.vask.operator.OperatorFixture;
 import io.vask.operator.VaskApps;
 import io.vask.operator.model.FeaturesSpec;
 import io.vask.operator.model.GatewaySpec;
@@ -22,41 +19,28 @@ import io.vask.operator.model.WebhookEvent;
 import io.vask.operator.model.WebhookSpec;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Spec changes on a running VaskApp: settings, image and NATS, scaling mode, Ingress. */
-@EnableKubernetesMockClient(crud = true)
 class VaskAppUpdatesIT {
-  static KubernetesClient client;
-  static Operator operator;
   static final String DEFAULT_NATS = "nats://nats.vask-system:4222";
 
-  @BeforeAll
-  static void startOperator() {
-    MockCluster.registerCrd(client);
-    operator =
-        MockCluster.start(
-            client, MockCluster.settings(Map.of("VASK_DEFAULT_NATS_URL", DEFAULT_NATS)));
-  }
-
-  @AfterAll
-  static void stopOperator() {
-    operator.stop();
-  }
+  @RegisterExtension
+  static final OperatorFixture cluster =
+      OperatorFixture.withEnv(Map.of("VASK_DEFAULT_NATS_URL", DEFAULT_NATS));
 
   @Test
   void settingsChangesReachThePodsWithoutARestart() {
     var app = VaskApps.named("settings", "test");
-    client.resource(app).create();
-    var settings = new Children(client, "settings");
+    cluster.client().resource(app).create();
+    var settings = new Children(cluster.client(), "settings");
     eventually().untilAsserted(() -> assertThat(settings.deployment()).isNotNull());
     eventually().untilAsserted(() -> assertThat(settings.vaskApp().getStatus()).isNotNull());
     var template = settings.deployment().getSpec().getTemplate();
 
     VaskApps.update(
-        client,
+        cluster.client(),
         "settings",
         a -> {
           a.getSpec().webhooks =
@@ -85,7 +69,7 @@ class VaskAppUpdatesIT {
 
     // Image, NATS and resources only take effect in new pods: they roll the Deployment.
     VaskApps.update(
-        client,
+        cluster.client(),
         "settings",
         a -> {
           a.getSpec().nats = new NatsSpec("nats://nats.chat:4222");
@@ -112,19 +96,19 @@ class VaskAppUpdatesIT {
   @Test
   void switchesBetweenFixedReplicasAndAutoscaling() {
     var app = VaskApps.named("scaled", "test");
-    client.resource(app).create();
-    var scaled = new Children(client, "scaled");
+    cluster.client().resource(app).create();
+    var scaled = new Children(cluster.client(), "scaled");
     eventually().untilAsserted(() -> assertThat(scaled.deployment()).isNotNull());
     assertThat(scaled.deployment().getSpec().getReplicas()).isEqualTo(1);
     assertThat(scaled.disruptionBudget()).isNull();
 
-    VaskApps.update(client, "scaled", a -> a.getSpec().scaling = ScalingSpec.fixed(3));
+    VaskApps.update(cluster.client(), "scaled", a -> a.getSpec().scaling = ScalingSpec.fixed(3));
     eventually()
         .untilAsserted(() -> assertThat(scaled.deployment().getSpec().getReplicas()).isEqualTo(3));
     eventually().untilAsserted(() -> assertThat(scaled.disruptionBudget()).isNotNull());
 
     VaskApps.update(
-        client,
+        cluster.client(),
         "scaled",
         a -> {
           var scaling = new ScalingSpec();
@@ -150,14 +134,14 @@ class VaskAppUpdatesIT {
     assertOwnedBy(scaled.vaskApp(), List.of(scaled.autoscaler(), scaled.disruptionBudget()));
 
     // The HPA scales the Deployment; a later reconcile must keep its count.
-    client.apps().deployments().withName("scaled-gateway").scale(6);
-    VaskApps.update(client, "scaled", a -> a.getSpec().limits = VaskApps.limits(99));
+    cluster.client().apps().deployments().withName("scaled-gateway").scale(6);
+    VaskApps.update(cluster.client(), "scaled", a -> a.getSpec().limits = VaskApps.limits(99));
     eventually()
         .untilAsserted(() -> assertThat(scaled.appsFile().limits().maxConnections()).isEqualTo(99));
     scaled.awaitObserved();
     assertThat(scaled.deployment().getSpec().getReplicas()).isEqualTo(6);
 
-    VaskApps.update(client, "scaled", a -> a.getSpec().scaling = ScalingSpec.fixed(1));
+    VaskApps.update(cluster.client(), "scaled", a -> a.getSpec().scaling = ScalingSpec.fixed(1));
     eventually()
         .untilAsserted(
             () -> {
@@ -174,8 +158,8 @@ class VaskAppUpdatesIT {
     app.getSpec().ingress.host = "ws.example.com";
     app.getSpec().ingress.className = "nginx";
     app.getSpec().ingress.tlsSecretName = "ws-tls";
-    client.resource(app).create();
-    var exposed = new Children(client, "public");
+    cluster.client().resource(app).create();
+    var exposed = new Children(cluster.client(), "public");
     eventually().untilAsserted(() -> assertThat(exposed.ingress()).isNotNull());
     var ingress = exposed.ingress();
     assertThat(ingress.getSpec().getIngressClassName()).isEqualTo("nginx");
@@ -195,7 +179,7 @@ class VaskAppUpdatesIT {
     assertThat(exposed.status().endpoints.httpApi).isEqualTo("https://ws.example.com");
     assertOwnedBy(exposed.vaskApp(), List.of(ingress));
 
-    VaskApps.update(client, "public", a -> a.getSpec().ingress = null);
+    VaskApps.update(cluster.client(), "public", a -> a.getSpec().ingress = null);
     eventually().untilAsserted(() -> assertThat(exposed.ingress()).isNull());
     eventually()
         .untilAsserted(

@@ -205,12 +205,16 @@ public final class Subscriptions {
               if (session.subscription(channel) != subscription) {
                 return;
               }
+              String appId = session.appId();
               if (cached != null && cached.isPresent()) {
+                cacheMisses.populated(appId, channel);
                 session.send(
                     Frames.event(cached.get().event(), channel, cached.get().data(), null));
               } else {
                 session.send(Frames.cacheMiss(channel));
-                app(session.appId()).ifPresent(a -> webhooks.cacheMiss(a, channel));
+                if (cacheMisses.report(appId, channel, System.currentTimeMillis())) {
+                  app(appId).ifPresent(a -> webhooks.cacheMiss(a, channel));
+                }
               }
             },
             session.transport().executor());

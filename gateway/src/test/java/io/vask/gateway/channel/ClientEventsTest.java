@@ -126,7 +126,7 @@ class ClientEventsTest {
         .contains(
             "{\"event\":\"pusher:error\",\"data\":{\"code\":4301,\"message\":"
                 + "\"Client event rejected due to rate limit\"}}");
-    assertThat(sender.closedWith()).isNull();
+    assertThat(sender.closeCode()).isNull();
     assertThat(listener.take().size()).isBetween(2, 50);
   }
 

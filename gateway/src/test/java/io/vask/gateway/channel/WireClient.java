@@ -110,9 +110,10 @@ public final class WireClient {
     return transport.take();
   }
 
-  /** Why the server closed this connection, or null. */
-  public PusherError closedWith() {
-    return transport.closedWith();
+  /** The close code the server closed this connection with, or null while open. */
+  public Integer closeCode() {
+    PusherError error = transport.closedWith();
+    return error == null ? null : error.code();
   }
 
   /** {@code key:signature} of {@code text} with this client's app credentials. */

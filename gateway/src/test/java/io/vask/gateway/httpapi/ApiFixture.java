@@ -1,0 +1,105 @@
+package io.vask.gateway.httpapi;
+
+import io.vask.contract.AppSettings;
+import io.vask.gateway.channel.ChannelFixture;
+import io.vask.gateway.channel.Hmac;
+import io.vask.gateway.channel.WireClient;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * The HTTP API of one node over the local cluster, next to its channel layer ({@link
+ * ChannelFixture}) so requests meet real subscribers. Requests are signed here as the Pusher server
+ * SDKs sign them (PROTOCOL.md §9.2), with the clock frozen at {@link #NOW}. The only place the
+ * endpoint tests construct the API: API changes are adapted here.
+ */
+final class ApiFixture implements AutoCloseable {
+  static final long NOW = 1_800_000_000L;
+
+  private final ChannelFixture node;
+  private final ApiRouter router;
+
+  ApiFixture(String... appsJson) {
+    Clock clock = Clock.fixed(Instant.ofEpochSecond(NOW), ZoneOffset.UTC);
+    node = new ChannelFixture(clock, appsJson);
+    router =
+        new ApiRouter(
+            node.apps(),
+            new ApiServices(
+                node.cluster().bus(), node.cluster().store(), node.cluster().cache(), clock));
+  }
+
+  /** The channel layer the API publishes to and reads from. */
+  ChannelFixture node() {
+    return node;
+  }
+
+  WireClient connect(String appId) {
+    return node.connect(appId);
+  }
+
+  /** A signed POST of {@code body} to {@code /apps/{appId}{path}}. */
+  ApiResponse post(String appId, String path, String body) {
+    return send(signed(appId, "POST", "/apps/" + appId + path, Map.of(), body));
+  }
+
+  /** A signed GET of {@code /apps/{appId}{path}} with {@code params} in the query. */
+  ApiResponse get(String appId, String path, Map<String, String> params) {
+    return send(signed(appId, "GET", "/apps/" + appId + path, params, ""));
+  }
+
+  ApiResponse send(ApiRequest request) {
+    ApiResponse response = router.handle(request).toCompletableFuture().join().response();
+    node.settle();
+    return response;
+  }
+
+  /** A request signed with the credentials of app {@code appId}, sent to {@code path}. */
+  ApiRequest signed(
+      String appId, String method, String path, Map<String, String> params, String body) {
+    AppSettings app = node.apps().byId(appId).orElseThrow();
+    return signed(app.key(), app.secret(), method, path, params, body);
+  }
+
+  static ApiRequest signed(
+      String key,
+      String secret,
+      String method,
+      String path,
+      Map<String, String> params,
+      String body) {
+    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+    Map<String, String> query = new TreeMap<>(params);
+    query.put("auth_key", key);
+    query.put("auth_timestamp", Long.toString(NOW));
+    query.put("auth_version", "1.0");
+    if (bytes.length > 0) {
+      query.put("body_md5", Hmac.md5Hex(bytes));
+    }
+    String toSign =
+        method
+            + "\n"
+            + path
+            + "\n"
+            + query.entrySet().stream()
+                .map(e -> e.getKey() + "=" + e.getValue())
+                .collect(Collectors.joining("&"));
+    query.put("auth_signature", Hmac.sha256Hex(secret, toSign));
+    String raw =
+        query.entrySet().stream()
+            .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+            .collect(Collectors.joining("&"));
+    return new ApiRequest(method, path, raw, bytes);
+  }
+
+  @Override
+  public void close() {
+    node.close();
+  }
+}

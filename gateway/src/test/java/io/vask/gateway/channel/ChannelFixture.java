@@ -9,7 +9,10 @@ import io.vask.gateway.cluster.ChannelEvent;
 import io.vask.gateway.cluster.Cluster;
 import io.vask.gateway.cluster.ControlMessage;
 import io.vask.gateway.cluster.local.LocalCluster;
+import io.vask.gateway.connection.Departure;
+import io.vask.gateway.connection.InboundMessages;
 import io.vask.gateway.metrics.GatewayMetrics;
+import io.vask.gateway.testing.RecordingTransport;
 import io.vask.gateway.user.Users;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -37,25 +40,30 @@ public final class ChannelFixture implements AutoCloseable {
   private final AppRegistry apps;
   private final Cluster cluster;
   private final ChannelRegistry registry;
-  private final Subscriptions subscriptions;
-  private final ClientEvents clientEvents;
   private final Users users;
+  private final InboundMessages messages;
+  private final Departure departure;
 
   /** Serves the apps given as apps-file JSON objects, e.g. {@code {"id":"1","key":...}}. */
   public ChannelFixture(Clock clock, String... appsJson) {
     apps = new StaticAppRegistry(parse(appsJson));
     cluster = LocalCluster.create(clock, GRACE_MILLIS);
     registry = new ChannelRegistry(loops.count());
-    ChannelServices services =
-        new ChannelServices(
-            apps, registry, cluster.bus(), cluster.store(), cluster.cache(), webhooks);
-    Fanout fanout = new Fanout(registry, loops, encoder, new GatewayMetrics());
-    SubscriptionCounts counts = new SubscriptionCounts(services, timer, 5000);
-    subscriptions = new Subscriptions(services, counts);
-    clientEvents = new ClientEvents(services);
-    users = new Users(services, fanout, timer, 30_000);
+    GatewayMetrics metrics = new GatewayMetrics();
+    Fanout fanout = new Fanout(registry, loops, encoder, metrics);
+    SubscriptionCounts counts =
+        new SubscriptionCounts(
+            apps, registry, cluster.bus(), cluster.store(), webhooks, timer, 5000);
+    Subscriptions subscriptions =
+        new Subscriptions(
+            apps, registry, cluster.bus(), cluster.store(), cluster.cache(), webhooks, counts);
+    users = new Users(apps, registry, cluster.bus(), cluster.store(), fanout, timer, 30_000);
+    messages =
+        new InboundMessages(
+            subscriptions, new ClientEvents(apps, cluster.bus(), webhooks), users, metrics);
+    departure = new Departure(subscriptions, users, cluster.store());
     cluster.bus().start(listener(fanout));
-    cluster.store().start(new ClusterTransitions(services, counts));
+    cluster.store().start(new ClusterTransitions(apps, cluster.bus(), webhooks, counts));
   }
 
   public ChannelFixture(String... appsJson) {
@@ -86,7 +94,7 @@ public final class ChannelFixture implements AutoCloseable {
   public WireClient connect(String appId) {
     int n = sockets.incrementAndGet();
     int loop = n % loops.count();
-    RecordingTransport transport = new RecordingTransport(loop, loops.executor(loop));
+    var transport = new RecordingTransport(loop, loops.executor(loop));
     Session session = new Session(n + "." + (1000 + n), appId, transport);
     return new WireClient(this, session, transport);
   }
@@ -127,16 +135,16 @@ public final class ChannelFixture implements AutoCloseable {
     return registry;
   }
 
-  Subscriptions subscriptions() {
-    return subscriptions;
+  /** Hands a client's text frame to the use cases, as the WebSocket handler does. */
+  void receive(Session session, String frame) {
+    messages.receive(session, frame);
+    settle();
   }
 
-  ClientEvents clientEvents() {
-    return clientEvents;
-  }
-
-  Users users() {
-    return users;
+  /** The client's socket went away. */
+  void depart(Session session) {
+    departure.leave(session);
+    settle();
   }
 
   @Override

@@ -1,15 +1,14 @@
 package io.vask.gateway.channel;
 
 import io.vask.contract.AppSettings;
-import io.vask.gateway.protocol.ClientMessage;
-import io.vask.gateway.protocol.ClientMessageParser;
-import io.vask.gateway.protocol.Frames;
 import io.vask.gateway.protocol.PusherError;
+import io.vask.gateway.testing.RecordingTransport;
 import java.util.List;
 
 /**
- * One connection as a client sees it: text frames in ({@link #send}, dispatched as the WebSocket
- * handler does), the frames written back out ({@link #take}). Signs auth values with its app.
+ * One connection as a client sees it: text frames in ({@link #send}, handed to the use cases as the
+ * WebSocket handler hands them), the frames written back out ({@link #take}). Signs auth values
+ * with its app's credentials.
  */
 public final class WireClient {
   private final ChannelFixture fixture;
@@ -28,21 +27,7 @@ public final class WireClient {
 
   /** Sends one text frame and lets the loops run. */
   public void send(String frame) {
-    ClientMessage message = ClientMessageParser.parse(frame);
-    if (message instanceof ClientMessage.Subscribe subscribe) {
-      fixture.subscriptions().subscribe(session, subscribe);
-    } else if (message instanceof ClientMessage.Unsubscribe unsubscribe) {
-      fixture.subscriptions().unsubscribe(session, unsubscribe.channel());
-    } else if (message instanceof ClientMessage.ClientEvent event) {
-      fixture.clientEvents().handle(session, event);
-    } else if (message instanceof ClientMessage.Signin signin) {
-      fixture.users().signIn(session, signin);
-    } else if (message instanceof ClientMessage.Invalid invalid) {
-      session.sendError(invalid.error());
-    } else if (message instanceof ClientMessage.Ping) {
-      session.send(Frames.PONG);
-    }
-    fixture.settle();
+    fixture.receive(session, frame);
   }
 
   public void subscribe(String channel) {
@@ -98,11 +83,7 @@ public final class WireClient {
 
   /** The socket went away: every subscription is undone. */
   public void disconnect() {
-    if (session.markClosed()) {
-      fixture.subscriptions().disconnect(session);
-      fixture.users().disconnect(session);
-    }
-    fixture.settle();
+    fixture.depart(session);
   }
 
   /** The frames received since the last call. */
@@ -112,8 +93,8 @@ public final class WireClient {
 
   /** The close code the server closed this connection with, or null while open. */
   public Integer closeCode() {
-    PusherError error = transport.closedWith();
-    return error == null ? null : error.code();
+    List<PusherError.Message> closes = transport.closes();
+    return closes.isEmpty() ? null : closes.get(closes.size() - 1).code();
   }
 
   /** {@code key:signature} of {@code text} with this client's app credentials. */

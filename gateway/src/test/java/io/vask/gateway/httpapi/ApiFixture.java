@@ -31,8 +31,10 @@ final class ApiFixture implements AutoCloseable {
     router =
         new ApiRouter(
             node.apps(),
-            new ApiServices(
-                node.cluster().bus(), node.cluster().store(), node.cluster().cache(), clock));
+            node.cluster().bus(),
+            node.cluster().store(),
+            node.cluster().cache(),
+            clock);
   }
 
   /** The channel layer the API publishes to and reads from. */

@@ -19,15 +19,21 @@ public final class RecordingTransport implements Transport {
   public static final FrameEncoder TEXT_FRAMES =
       (utf8, holders) -> new TextFrame(new String(utf8, StandardCharsets.UTF_8));
 
-  /** A shared frame that is only its text. */
-  public record TextFrame(String text) implements OutboundFrame {
+  /** A shared frame that is only its text; {@code onRelease} runs on each holder's release. */
+  public record TextFrame(String text, Runnable onRelease) implements OutboundFrame {
+    public TextFrame(String text) {
+      this(text, () -> {});
+    }
+
     @Override
     public int length() {
       return text.length();
     }
 
     @Override
-    public void release() {}
+    public void release() {
+      onRelease.run();
+    }
   }
 
   /** One loop that runs every task on the calling thread. */
@@ -46,9 +52,29 @@ public final class RecordingTransport implements Transport {
 
   private final List<String> frames = new CopyOnWriteArrayList<>();
   private final List<PusherError.Message> closes = new CopyOnWriteArrayList<>();
+  private final int loopIndex;
+  private final Executor executor;
+
+  /** On the one loop of {@link #ONE_LOOP}: tasks run on the calling thread. */
+  public RecordingTransport() {
+    this(0, Runnable::run);
+  }
+
+  /** On loop {@code loopIndex} of a test's {@link Loops}, whose tasks go to {@code executor}. */
+  public RecordingTransport(int loopIndex, Executor executor) {
+    this.loopIndex = loopIndex;
+    this.executor = executor;
+  }
 
   public List<String> frames() {
     return frames;
+  }
+
+  /** The frames recorded since the last call, oldest first. */
+  public synchronized List<String> take() {
+    List<String> taken = List.copyOf(frames);
+    frames.subList(0, taken.size()).clear();
+    return taken;
   }
 
   /** Every error the transport was closed with, in order. */
@@ -73,11 +99,11 @@ public final class RecordingTransport implements Transport {
 
   @Override
   public int loopIndex() {
-    return 0;
+    return loopIndex;
   }
 
   @Override
   public Executor executor() {
-    return Runnable::run;
+    return executor;
   }
 }

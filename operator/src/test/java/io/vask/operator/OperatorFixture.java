@@ -43,6 +43,7 @@ public final class OperatorFixture
 
   private final Map<String, String> env;
   private Consumer<KubernetesMockServer> stubs = server -> {};
+  private boolean runOperator = true;
   private KubernetesMockServer server;
   private KubernetesClient client;
   private PrometheusMeterRegistry registry;
@@ -68,8 +69,19 @@ public final class OperatorFixture
     return this;
   }
 
+  /** The API-server mock alone (CRD registered, stubs set): the test runs the operator itself. */
+  public OperatorFixture withoutOperator() {
+    this.runOperator = false;
+    return this;
+  }
+
   public KubernetesClient client() {
     return client;
+  }
+
+  /** The mock, for expectations and the requests it recorded. */
+  public KubernetesMockServer server() {
+    return server;
   }
 
   public Operator operator() {
@@ -119,9 +131,11 @@ public final class OperatorFixture
     client = server.createClient();
     registerCrd(client);
     stubs.accept(server);
-    registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    operator = VaskOperator.create(client, settings(env), registry, false);
-    operator.start();
+    if (runOperator) {
+      registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+      operator = VaskOperator.create(client, settings(env), registry, false);
+      operator.start();
+    }
   }
 
   private void stop() {
@@ -170,7 +184,8 @@ public final class OperatorFixture
     }
   }
 
-  private static OperatorSettings settings(Map<String, String> env) {
+  /** The operator's test settings (no leader election, no SSA) with {@code env} on top. */
+  public static OperatorSettings settings(Map<String, String> env) {
     var all = new HashMap<String, String>();
     all.put("VASK_LEADER_ELECTION", "false");
     all.put("VASK_OPERATOR_SSA", "false");

@@ -8,6 +8,7 @@ import io.vask.gateway.cluster.BusListener;
 import io.vask.gateway.cluster.ChannelEvent;
 import io.vask.gateway.cluster.Cluster;
 import io.vask.gateway.cluster.ControlMessage;
+import io.vask.gateway.cluster.Membership;
 import io.vask.gateway.cluster.local.LocalCluster;
 import io.vask.gateway.connection.Departure;
 import io.vask.gateway.connection.InboundMessages;
@@ -51,19 +52,20 @@ public final class ChannelFixture implements AutoCloseable {
     registry = new ChannelRegistry(loops.count());
     GatewayMetrics metrics = new GatewayMetrics();
     Fanout fanout = new Fanout(registry, loops, encoder, metrics);
+    Membership membership = cluster.membership();
     SubscriptionCounts counts =
         new SubscriptionCounts(
-            apps, registry, cluster.bus(), cluster.store(), webhooks, timer, 5000);
+            apps, registry, cluster.bus(), membership.counts(), webhooks, timer, 5000);
     Subscriptions subscriptions =
         new Subscriptions(
-            apps, registry, cluster.bus(), cluster.store(), cluster.cache(), webhooks, counts);
-    users = new Users(apps, registry, cluster.bus(), cluster.store(), fanout, timer, 30_000);
+            apps, registry, cluster.bus(), membership, cluster.cache(), webhooks, counts);
+    users = new Users(apps, registry, cluster.bus(), membership.users(), fanout, timer, 30_000);
     messages =
         new InboundMessages(
             subscriptions, new ClientEvents(apps, cluster.bus(), webhooks), users, metrics);
-    departure = new Departure(subscriptions, users, cluster.store());
+    departure = new Departure(subscriptions, users, membership.quota());
     cluster.bus().start(listener(fanout));
-    cluster.store().start(new ClusterTransitions(apps, cluster.bus(), webhooks, counts));
+    membership.start(new ClusterTransitions(apps, cluster.bus(), webhooks, counts));
   }
 
   public ChannelFixture(String... appsJson) {
@@ -106,7 +108,7 @@ public final class ChannelFixture implements AutoCloseable {
 
   /** The leave grace ends now: held leaves are decided (webhooks). */
   public void endGrace() {
-    cluster.store().flushPendingLeaves().toCompletableFuture().join();
+    cluster.membership().flushPendingLeaves().toCompletableFuture().join();
     settle();
   }
 

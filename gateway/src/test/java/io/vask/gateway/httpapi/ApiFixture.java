@@ -32,7 +32,8 @@ final class ApiFixture implements AutoCloseable {
         new ApiRouter(
             node.apps(),
             node.cluster().bus(),
-            node.cluster().store(),
+            node.cluster().membership().presence(),
+            node.cluster().membership().counts(),
             node.cluster().cache(),
             clock);
   }

@@ -4,10 +4,8 @@ import static io.vask.operator.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
-import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.vask.operator.Children;
-import io.vask.operator.MockCluster;
+import io.vask.operator.OperatorFixture;
 import io.vask.operator.VaskApps;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -17,26 +15,28 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The packaged operator run as a process against the API-server mock: SIGTERM (what the kubelet
  * sends) stops it within 5 s, and a leader hands its Lease over instead of leaving it to expire.
  */
-@EnableKubernetesMockClient(crud = true)
 class OperatorShutdownIT {
   static final Path JAR = Path.of("target", "vask-operator.jar");
   static final long STOP_BOUND_SECONDS = 5;
   static final String POD = "vask-operator-shutdown-0";
   static final int SIGTERM_EXIT = 128 + 15;
 
+  @RegisterExtension
+  final OperatorFixture cluster =
+      OperatorFixture.withDefaults().withoutOperator().withStubs(OperatorFixture::allowLeases);
+
   KubernetesClient client;
-  KubernetesMockServer server;
   Process operator;
 
   @BeforeEach
   void cluster() {
-    MockCluster.registerCrd(client);
-    MockCluster.allowLeases(server);
+    client = cluster.client();
   }
 
   @AfterEach

@@ -7,14 +7,12 @@ import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
-import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
-import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.mockwebserver.http.RecordedRequest;
 import io.javaoperatorsdk.operator.Operator;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vask.operator.Children;
-import io.vask.operator.MockCluster;
+import io.vask.operator.OperatorFixture;
 import io.vask.operator.VaskApps;
 import io.vask.operator.main.VaskOperator;
 import java.util.ArrayList;
@@ -24,13 +22,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Least privilege, counted at the API server: the operator's Secret requests name a Secret that a
  * VaskApp involves (its generated credentials, its apps file, the credentials it imports), and it
  * never lists or watches Secrets, which RBAC then need not allow.
  */
-@EnableKubernetesMockClient(crud = true)
 class SecretAccessIT {
   static final String AGENT = "vask-operator-under-test";
   static final Pattern NAMED_SECRET =
@@ -38,8 +36,9 @@ class SecretAccessIT {
   static final Pattern SECRET_COLLECTION =
       Pattern.compile("/api/v1/(namespaces/[^/]+/)?secrets(\\?.*)?");
 
-  KubernetesClient client;
-  KubernetesMockServer server;
+  @RegisterExtension
+  final OperatorFixture cluster = OperatorFixture.withDefaults().withoutOperator();
+
   KubernetesClient operatorClient;
   Operator operator;
 
@@ -55,19 +54,19 @@ class SecretAccessIT {
 
   @Test
   void operatorTouchesOnlyTheSecretsVaskAppsNameAndNeverListsSecrets() throws Exception {
-    MockCluster.registerCrd(client);
-    client.resource(CredentialsTest.pusherSecret("bystander", "1", "k", "s")).create();
-    client.resource(CredentialsTest.pusherSecret("imported", "42", "impkey", "imps")).create();
+    KubernetesClient client = cluster.client();
+    client.resource(CredentialsIT.pusherSecret("bystander", "1", "k", "s")).create();
+    client.resource(CredentialsIT.pusherSecret("imported", "42", "impkey", "imps")).create();
     startOperator();
 
     client.resource(VaskApps.named("gen", "test")).create();
-    client.resource(CredentialsTest.importing("imp", "imported")).create();
+    client.resource(CredentialsIT.importing("imp", "imported")).create();
     var gen = new Children(client, "gen");
     var imp = new Children(client, "imp");
     eventually().untilAsserted(() -> assertThat(gen.status().key).isNotNull());
     eventually().untilAsserted(() -> assertThat(imp.status().key).isEqualTo("impkey"));
     // A rotation still reaches the apps file without any watch on Secrets.
-    client.resource(CredentialsTest.pusherSecret("imported", "42", "impkey", "rotated")).update();
+    client.resource(CredentialsIT.pusherSecret("imported", "42", "impkey", "rotated")).update();
     eventually().untilAsserted(() -> assertThat(imp.appsFile().secret()).isEqualTo("rotated"));
 
     List<RecordedRequest> secretRequests =
@@ -93,12 +92,13 @@ class SecretAccessIT {
   private void startOperator() {
     operatorClient =
         new KubernetesClientBuilder()
-            .withConfig(new ConfigBuilder(client.getConfiguration()).withUserAgent(AGENT).build())
+            .withConfig(
+                new ConfigBuilder(cluster.client().getConfiguration()).withUserAgent(AGENT).build())
             .build();
     operator =
         VaskOperator.create(
             operatorClient,
-            MockCluster.settings(Map.of()),
+            OperatorFixture.settings(Map.of()),
             new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
             false);
     operator.start();
@@ -108,7 +108,7 @@ class SecretAccessIT {
   private List<RecordedRequest> operatorRequests() throws InterruptedException {
     var requests = new ArrayList<RecordedRequest>();
     RecordedRequest request;
-    while ((request = server.takeRequest(200, TimeUnit.MILLISECONDS)) != null) {
+    while ((request = cluster.server().takeRequest(200, TimeUnit.MILLISECONDS)) != null) {
       if (AGENT.equals(request.getHeader("User-Agent"))) {
         requests.add(request);
       }

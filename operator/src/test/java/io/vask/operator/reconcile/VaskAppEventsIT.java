@@ -6,42 +6,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
-import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
-import io.javaoperatorsdk.operator.Operator;
 import io.vask.operator.Children;
-import io.vask.operator.MockCluster;
+import io.vask.operator.OperatorFixture;
 import io.vask.operator.VaskApps;
 import io.vask.operator.dependent.SecretData;
 import io.vask.operator.model.ScalingSpec;
 import io.vask.operator.model.VaskApp;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** What {@code kubectl describe vaskapp} shows: Events on the VaskApp as things happen. */
-@EnableKubernetesMockClient(crud = true)
 class VaskAppEventsIT {
-  static KubernetesClient client;
-  static Operator operator;
-
-  @BeforeAll
-  static void startOperator() {
-    MockCluster.registerCrd(client);
-    operator = MockCluster.start(client, MockCluster.settings(Map.of()));
-  }
-
-  @AfterAll
-  static void stopOperator() {
-    operator.stop();
-  }
+  @RegisterExtension static final OperatorFixture cluster = OperatorFixture.withDefaults();
 
   @Test
   void newAppToldCredentialsGeneratedRolloutStartedAndFinished() {
-    client.resource(VaskApps.named("told", "test")).create();
-    var told = new Children(client, "told");
+    cluster.client().resource(VaskApps.named("told", "test")).create();
+    var told = new Children(cluster.client(), "told");
     eventually()
         .untilAsserted(
             () ->
@@ -78,7 +61,7 @@ class VaskAppEventsIT {
     scaling.maxReplicas = 5;
     scaling.targetCPUUtilization = 60;
     app.getSpec().scaling = scaling;
-    client.resource(app).create();
+    cluster.client().resource(app).create();
 
     eventually().untilAsserted(() -> assertThat(reasons("wrong")).contains(Problem.INVALID_SPEC));
     var warning = event("wrong", Problem.INVALID_SPEC);
@@ -90,7 +73,8 @@ class VaskAppEventsIT {
   @Test
   void aForeignSecretInTheWayIsAConflictAndLeftAlone() {
     var foreign =
-        client
+        cluster
+            .client()
             .resource(
                 new SecretBuilder()
                     .withNewMetadata()
@@ -99,15 +83,15 @@ class VaskAppEventsIT {
                     .withData(SecretData.encode(Map.of("mine", "not yours")))
                     .build())
             .create();
-    client.resource(VaskApps.named("clash", "test")).create();
-    var clash = new Children(client, "clash");
+    cluster.client().resource(VaskApps.named("clash", "test")).create();
+    var clash = new Children(cluster.client(), "clash");
 
     eventually()
         .untilAsserted(() -> assertCondition(clash.vaskApp(), "Degraded", "True", "Conflict"));
     eventually().untilAsserted(() -> assertThat(reasons("clash")).contains(Problem.CONFLICT));
     assertThat(event("clash", Problem.CONFLICT).getType()).isEqualTo("Warning");
     assertThat(event("clash", Problem.CONFLICT).getMessage()).contains("clash-apps");
-    var after = client.secrets().withName("clash-apps").get();
+    var after = cluster.client().secrets().withName("clash-apps").get();
     assertThat(after.getData()).isEqualTo(foreign.getData());
     assertThat(after.getMetadata().getOwnerReferences()).isEmpty();
     assertThat(after.getMetadata().getResourceVersion())
@@ -116,7 +100,7 @@ class VaskAppEventsIT {
   }
 
   private static List<Event> events(String app) {
-    return client.v1().events().inNamespace("test").list().getItems().stream()
+    return cluster.client().v1().events().inNamespace("test").list().getItems().stream()
         .filter(e -> app.equals(e.getInvolvedObject().getName()))
         .toList();
   }

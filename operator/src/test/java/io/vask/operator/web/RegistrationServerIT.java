@@ -32,7 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
  * keys and signatures from the real ssh-keygen; {@code vask register} runs through ./vask.
  */
 @EnableKubernetesMockClient(crud = true)
-class RegistrationServerTest {
+class RegistrationServerIT {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Path LAUNCHER = Path.of("..", "vask").toAbsolutePath();
   private static final HttpClient HTTP = HttpClient.newHttpClient();

@@ -74,7 +74,7 @@ public final class Suite {
       }
       deliveryRuns(gateway.target(), ceilingMax);
       clientEvents(gateway.target());
-      scenario("presence-churn", gateway.target(), opts().with("rate", plan.joinRate()));
+      scenario("presence-churn", gateway.target(), opts().with("rate", plan.loads().joinRate()));
     } catch (Exception e) {
       error("fanout", "gateway", e);
     }
@@ -85,7 +85,7 @@ public final class Suite {
       scenario(
           "idle",
           gateway.target(),
-          opts().with("connections", plan.idleConnections()).with("source-ips", 4));
+          opts().with("connections", plan.loads().idleConnections()).with("source-ips", 4));
     } catch (Exception e) {
       error("idle", "gateway", e);
     }
@@ -97,7 +97,7 @@ public final class Suite {
       scenario(
           "cluster-fanout",
           cluster.target(),
-          opts().with("subscribers", plan.clusterSubscribers()));
+          opts().with("subscribers", plan.loads().clusterSubscribers()));
     } catch (Exception e) {
       error("cluster-fanout", "gateway-cluster", e);
     }
@@ -140,28 +140,30 @@ public final class Suite {
       throws Exception {
     // one run that is not recorded: the JIT of this server (and, the first time, of the
     // generator) compiles the fan-out path on the pinned cores before anything is measured
-    run("fanout", target, opts().with("subscribers", plan.sweepSize()));
+    run("fanout", target, opts().with("subscribers", plan.fanout().sweepSize()));
     Map<Integer, Double> maxEvents = new TreeMap<>();
-    for (int size : plan.fanoutSizes()) {
+    for (int size : plan.fanout().sizes()) {
       ResultLine line = scenario("fanout", target, opts().with("subscribers", size));
       if (line.get("events_per_sec") instanceof Number e) {
         maxEvents.put(size, e.doubleValue());
       }
     }
     Map<Integer, Double> rates = base.isEmpty() ? maxEvents : base;
-    int sweepSize = plan.sweepSize();
-    for (double fraction : plan.rateFractions()) {
+    int sweepSize = plan.fanout().sweepSize();
+    for (double fraction : plan.fanout().rateFractions()) {
       fixedRate(target, sweepSize, rates, fraction);
     }
-    for (int size : plan.sustainedSizes()) {
-      if (size != sweepSize || !plan.rateFractions().contains(Plan.SUSTAINED)) {
+    for (int size : plan.fanout().sustainedSizes()) {
+      if (size != sweepSize || !plan.fanout().rateFractions().contains(Plan.SUSTAINED)) {
         fixedRate(target, size, rates, Plan.SUSTAINED);
       }
     }
     scenario(
         "channels",
         target,
-        opts().with("subscribers", plan.channelSockets()).with("channels", plan.channels()));
+        opts()
+            .with("subscribers", plan.loads().channelSockets())
+            .with("channels", plan.loads().channels()));
     return maxEvents;
   }
 
@@ -181,7 +183,7 @@ public final class Suite {
     scenario(
         "client-events",
         target,
-        opts().with("pairs", plan.pairs()).with("rate", plan.clientEventRate()));
+        opts().with("pairs", plan.loads().pairs()).with("rate", plan.loads().clientEventRate()));
   }
 
   private Options opts() {

@@ -23,6 +23,7 @@ import io.vask.gateway.server.NettyServer;
 import io.vask.gateway.server.Readiness;
 import io.vask.gateway.user.Users;
 import io.vask.gateway.webhook.RetryPolicy;
+import io.vask.gateway.webhook.WebhookBacklog;
 import io.vask.gateway.webhook.WebhookDispatcher;
 import io.vask.gateway.webhook.WebhookMetrics;
 import io.vask.gateway.webhook.WebhookSender;
@@ -101,7 +102,7 @@ public final class Gateway implements AutoCloseable {
     bus.start(listener(fanout, users));
     membership.start(new ClusterTransitions(apps, bus, webhooks, counts));
     cluster.cache().start(timer);
-    cluster.outbox().start(webhookSender(apps, cluster, timer, clock, retries, metrics));
+    cluster.outbox().start(webhookSender(settings, apps, cluster, timer, clock, retries, metrics));
 
     Readiness readiness = readiness(cluster, metrics);
     server.start(
@@ -123,14 +124,18 @@ public final class Gateway implements AutoCloseable {
 
   /** Delivers the outbox's webhooks over HTTP, retrying as {@code retries} says. */
   private static WebhookSender webhookSender(
+      GatewaySettings settings,
       AppRegistry apps,
       Cluster cluster,
       ScheduledExecutorService timer,
       Clock clock,
       RetryPolicy retries,
       GatewayMetrics metrics) {
+    WebhookBacklog backlog =
+        new WebhookBacklog(settings.webhookBacklogBytes(), settings.webhookMaxInFlight());
     return new WebhookSender(
         apps,
+        // connect and request timeouts: no exchange pends inside the client past them
         HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(retries.timeout())
@@ -139,7 +144,9 @@ public final class Gateway implements AutoCloseable {
         timer,
         clock,
         retries,
-        new WebhookMetrics(metrics.registry, cluster.outbox()::depth, cluster.outbox()::lost),
+        backlog,
+        new WebhookMetrics(
+            metrics.registry, cluster.outbox()::depth, cluster.outbox()::lost, backlog),
         100);
   }
 

@@ -139,6 +139,20 @@ public final class GatewaySettings {
           "apps with `userAuthentication`: sockets neither signed in nor on a private/presence"
               + " channel by then are closed with 4009");
 
+  public static final Setting<Integer> WEBHOOK_BACKLOG_BYTES =
+      Setting.of(
+          "VASK_WEBHOOK_BACKLOG_BYTES",
+          integer(65_536, 1 << 30),
+          64 << 20,
+          "webhook requests waiting or being retried may hold this much heap (estimated); past it"
+              + " the oldest are dropped and counted ([webhooks](webhooks.md#limits-and-memory))");
+  public static final Setting<Integer> WEBHOOK_MAX_IN_FLIGHT =
+      Setting.of(
+          "VASK_WEBHOOK_MAX_IN_FLIGHT",
+          integer(1, 10_000),
+          64,
+          "webhook requests sent at once to one receiver URL; the others wait in the backlog");
+
   /** Every gateway setting, in the order docs/configuration.md lists them. */
   public static final SettingCatalog CATALOG =
       SettingCatalog.of(
@@ -163,7 +177,9 @@ public final class GatewaySettings {
           PONG_TIMEOUT_SECONDS,
           MAX_BODY_BYTES,
           APPS_RELOAD_MS,
-          AUTHORIZATION_TIMEOUT_MS);
+          AUTHORIZATION_TIMEOUT_MS,
+          WEBHOOK_BACKLOG_BYTES,
+          WEBHOOK_MAX_IN_FLIGHT);
 
   private final SettingValues values;
 
@@ -284,6 +300,14 @@ public final class GatewaySettings {
 
   public long authorizationTimeoutMillis() {
     return get(AUTHORIZATION_TIMEOUT_MS);
+  }
+
+  public long webhookBacklogBytes() {
+    return get(WEBHOOK_BACKLOG_BYTES);
+  }
+
+  public int webhookMaxInFlight() {
+    return get(WEBHOOK_MAX_IN_FLIGHT);
   }
 
   @Override

@@ -72,8 +72,10 @@ final class WebhookBatcher {
       }
       open.remove(key);
     }
+    // only the future is kept past this point: the events are in the request's bytes now
+    CompletableFuture<Void> done = batch.done;
     sender
         .apply(WebhookRequest.of(batch.app, batch.hook.url(), batch.hook.headers(), batch.events))
-        .whenComplete((ok, error) -> batch.done.complete(null));
+        .whenComplete((ok, error) -> done.complete(null));
   }
 }

@@ -19,6 +19,9 @@ import java.util.Set;
  */
 record WebhookRequest(String url, byte[] body, Map<String, String> headers, long createdMillis) {
   /** Lower-case names of the headers the SDKs check; configured headers never touch them. */
+  /** Per request, the objects around the bytes (an estimate on the generous side). */
+  static final long OVERHEAD_BYTES = 1024;
+
   private static final Set<String> PUSHER_HEADERS =
       Set.of("content-type", "x-pusher-key", "x-pusher-signature");
 
@@ -48,6 +51,19 @@ record WebhookRequest(String url, byte[] body, Map<String, String> headers, long
     headers.put("X-Pusher-Key", app.key());
     headers.put("X-Pusher-Signature", Signatures.hmacSha256Hex(app.secret(), bytes));
     return new WebhookRequest(url, bytes, headers, timeMs);
+  }
+
+  /**
+   * What this request holds on the heap while it waits, roughly: the body, the URL and header
+   * strings (two bytes a char, as the JDK may store them), plus {@link #OVERHEAD_BYTES} for the
+   * objects around them (the event, the built HTTP request, the delivery and its future).
+   */
+  long heapBytes() {
+    long chars = url.length();
+    for (Map.Entry<String, String> header : headers.entrySet()) {
+      chars += header.getKey().length() + header.getValue().length();
+    }
+    return OVERHEAD_BYTES + body.length + 2 * chars;
   }
 
   private static void appendEvent(StringBuilder out, Map<String, Object> fields) {

@@ -15,25 +15,33 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Delivers webhook events taken from the outbox: one request per event and target (or batched, when
  * the app asks for it), retried with exponential back-off until the retry span ends, then given up
- * and counted. The returned stage completes when every target is done with the event.
+ * and counted. Requests wait in the bounded {@link WebhookBacklog}, which lets a few per target out
+ * at a time: a dead or hanging receiver holds a fixed number of HTTP exchanges and a fixed number
+ * of bytes, and past that the oldest requests are dropped and counted. The returned stage completes
+ * when every target is done with the event.
  */
 public final class WebhookSender implements WebhookOutbox.Deliverer {
   private static final Logger LOG = LoggerFactory.getLogger(WebhookSender.class);
 
+  /** At most one line per kind of drop this often. */
+  static final long DROP_LOG_MILLIS = 10_000;
+
   private final AppRegistry apps;
   private final HttpClient client;
-  private final ScheduledExecutorService timer;
   private final Clock clock;
   private final RetryPolicy policy;
+  private final WebhookBacklog backlog;
   private final WebhookMetrics metrics;
   private final WebhookBatcher batcher;
+  private final TargetWakes wakes;
+  private final DropLog evictions;
+  private final DropLog givenUp;
 
   public WebhookSender(
       AppRegistry apps,
@@ -41,15 +49,23 @@ public final class WebhookSender implements WebhookOutbox.Deliverer {
       ScheduledExecutorService timer,
       Clock clock,
       RetryPolicy policy,
+      WebhookBacklog backlog,
       WebhookMetrics metrics,
       long batchWindowMillis) {
     this.apps = apps;
     this.client = client;
-    this.timer = timer;
     this.clock = clock;
     this.policy = policy;
+    this.backlog = backlog;
     this.metrics = metrics;
     this.batcher = new WebhookBatcher(this::send, timer, batchWindowMillis);
+    this.wakes = new TargetWakes(timer, target -> pump(target, clock.millis()));
+    this.evictions =
+        new DropLog(
+            clock,
+            DROP_LOG_MILLIS,
+            "the backlog is full (" + backlog.maxBytes() + " bytes), the oldest went first");
+    this.givenUp = new DropLog(clock, DROP_LOG_MILLIS, "given up after the retry span");
   }
 
   @Override
@@ -70,9 +86,9 @@ public final class WebhookSender implements WebhookOutbox.Deliverer {
     return CompletableFuture.allOf(targets.toArray(CompletableFuture[]::new));
   }
 
-  /** Sends until a 2xx or the end of the retry span; never completes exceptionally. */
+  /** Queues the request until a 2xx, the end of the retry span or eviction; never fails. */
   CompletableFuture<Void> send(WebhookRequest request) {
-    CompletableFuture<Void> done = new CompletableFuture<>();
+    metrics.requests.inc();
     HttpRequest http;
     try {
       http = toHttp(request);
@@ -80,13 +96,26 @@ public final class WebhookSender implements WebhookOutbox.Deliverer {
       // a configured header the JDK client refuses (Host, Connection, …): no retry can help, and
       // throwing would cost the app's other targets the event and leave a batch never done
       metrics.failed.inc();
-      metrics.dropped.inc();
+      metrics.dropped.labels(WebhookMetrics.REFUSED).increment();
       LOG.error("webhook to {} cannot be sent: {}", request.url(), e.getMessage());
-      done.complete(null);
-      return done;
+      return CompletableFuture.completedFuture(null);
     }
-    attempt(http, request.createdMillis(), 1, done);
-    return done;
+    long now = clock.millis();
+    Delivery delivery =
+        new Delivery(
+            request.url(),
+            http,
+            request.createdMillis(),
+            request.heapBytes(),
+            backlog.nextSeq(),
+            now);
+    for (Delivery evicted : backlog.add(delivery)) {
+      metrics.dropped.labels(WebhookMetrics.BACKLOG_FULL).increment();
+      evictions.dropped(evicted.target, "evicted after " + evicted.attempts + " attempts");
+      evicted.done.complete(null);
+    }
+    pump(delivery.target, now);
+    return delivery.done;
   }
 
   /** Built once: every retry sends the identical body and signature. */
@@ -99,37 +128,56 @@ public final class WebhookSender implements WebhookOutbox.Deliverer {
     return http.build();
   }
 
-  private void attempt(
-      HttpRequest http, long createdMillis, int attempt, CompletableFuture<Void> done) {
-    if (attempt > 1) {
+  /** Sends what is due for the target while it has free slots; wakes it for the next one. */
+  private void pump(String target, long now) {
+    Delivery next;
+    while ((next = backlog.take(target, now)) != null) {
+      attempt(next);
+    }
+    wakes.at(target, backlog.nextDue(target), now);
+  }
+
+  private void attempt(Delivery delivery) {
+    delivery.attempts++;
+    if (delivery.attempts > 1) {
       metrics.retried.inc();
     }
-    client
-        .sendAsync(http, HttpResponse.BodyHandlers.discarding())
-        .whenComplete(
-            (response, error) -> {
-              if (error == null && response.statusCode() / 100 == 2) {
-                metrics.sent.inc();
-                done.complete(null);
-              } else {
-                String why = error != null ? error.toString() : "HTTP " + response.statusCode();
-                failed(http, createdMillis, attempt, done, why);
-              }
-            });
+    try {
+      client
+          .sendAsync(delivery.http, HttpResponse.BodyHandlers.discarding())
+          .whenComplete(
+              (response, error) -> {
+                if (error == null && response.statusCode() / 100 == 2) {
+                  metrics.sent.inc();
+                  done(delivery);
+                } else {
+                  failed(
+                      delivery, error != null ? error.toString() : "HTTP " + response.statusCode());
+                }
+              });
+    } catch (RuntimeException e) {
+      failed(delivery, e.toString());
+    }
   }
 
   /** Retries after the policy's delay, or gives up when that would pass the retry span. */
-  private void failed(
-      HttpRequest http, long createdMillis, int attempt, CompletableFuture<Void> done, String why) {
+  private void failed(Delivery delivery, String why) {
     metrics.failed.inc();
-    long delay = policy.delay(attempt).toMillis();
-    if (clock.millis() + delay > createdMillis + policy.span().toMillis()) {
-      metrics.dropped.inc();
-      LOG.warn("webhook to {} given up after {} attempts: {}", http.uri(), attempt, why);
-      done.complete(null);
+    long now = clock.millis();
+    long delay = policy.delay(delivery.attempts).toMillis();
+    if (now + delay > delivery.createdMillis + policy.span().toMillis()) {
+      metrics.dropped.labels(WebhookMetrics.RETRY_SPAN_OVER).increment();
+      givenUp.dropped(delivery.target, delivery.attempts + " attempts, last: " + why);
+      done(delivery);
       return;
     }
-    timer.schedule(
-        () -> attempt(http, createdMillis, attempt + 1, done), delay, TimeUnit.MILLISECONDS);
+    backlog.retryAt(delivery, now + delay);
+    pump(delivery.target, now);
+  }
+
+  private void done(Delivery delivery) {
+    backlog.finish(delivery);
+    delivery.done.complete(null);
+    pump(delivery.target, clock.millis());
   }
 }

@@ -35,7 +35,9 @@ class WebhookPipelineTest {
   private final RecordingScheduler timer = new RecordingScheduler();
   private final LocalWebhookOutbox outbox = new LocalWebhookOutbox(1000);
   private final MetricRegistry registry = new MetricRegistry();
-  private final WebhookMetrics metrics = new WebhookMetrics(registry, outbox::depth, outbox::lost);
+  private final WebhookBacklog backlog = new WebhookBacklog(64L << 20, 64);
+  private final WebhookMetrics metrics =
+      new WebhookMetrics(registry, outbox::depth, outbox::lost, backlog);
   private final AppSettings app =
       app(false, hook(receiver.url("/hook"), null, "channel_occupied", "cache_miss"));
   private final WebhookDispatcher webhooks = new WebhookDispatcher(outbox, Clock.systemUTC());
@@ -48,6 +50,7 @@ class WebhookPipelineTest {
             timer,
             Clock.systemUTC(),
             PATIENT,
+            backlog,
             metrics,
             100));
   }
@@ -97,6 +100,7 @@ class WebhookPipelineTest {
             timer,
             Clock.systemUTC(),
             PATIENT,
+            backlog,
             metrics,
             100));
 

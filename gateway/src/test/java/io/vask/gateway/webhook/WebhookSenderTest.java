@@ -6,6 +6,7 @@ import static io.vask.gateway.webhook.WebhookApps.app;
 import static io.vask.gateway.webhook.WebhookApps.event;
 import static io.vask.gateway.webhook.WebhookApps.hook;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.pusher.rest.Pusher;
 import com.pusher.rest.data.Validity;
@@ -28,6 +29,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -48,10 +50,20 @@ class WebhookSenderTest {
           Duration.ofSeconds(1),
           Duration.ofMillis(500));
 
+  /** Patient enough that nothing is given up or timed out while a test holds the receiver. */
+  static final RetryPolicy PATIENT =
+      new RetryPolicy(
+          Duration.ofMillis(20),
+          Duration.ofMillis(100),
+          Duration.ofSeconds(60),
+          Duration.ofSeconds(60));
+
   private final WebhookReceiver receiver = WebhookReceiver.start();
   private final HttpClient client =
       HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-  private final WebhookMetrics metrics = new WebhookMetrics(new MetricRegistry(), () -> 0, () -> 0);
+  private final WebhookBacklog backlog = new WebhookBacklog(64L << 20, 64);
+  private final WebhookMetrics metrics =
+      new WebhookMetrics(new MetricRegistry(), () -> 0, () -> 0, backlog);
   private RecordingScheduler timer = new RecordingScheduler();
 
   @AfterEach
@@ -67,6 +79,7 @@ class WebhookSenderTest {
         timer,
         Clock.systemUTC(),
         policy,
+        backlog,
         metrics,
         100);
   }
@@ -389,5 +402,79 @@ class WebhookSenderTest {
 
     assertThat(sender.deliver(stranger).toCompletableFuture()).isCompleted();
     assertThat(receiver.requests()).isEmpty();
+  }
+
+  @Test
+  void atMostMaxInFlightRequestsReachAStalledReceiverAndTheRestFollow() throws Exception {
+    receiver.stall();
+    WebhookBacklog narrow = new WebhookBacklog(64L << 20, 3);
+    WebhookSender sender =
+        new WebhookSender(
+            new StaticAppRegistry(
+                List.of(app(false, hook(receiver.url("/h"), null, "cache_miss")))),
+            client,
+            timer,
+            Clock.systemUTC(),
+            PATIENT,
+            narrow,
+            metrics,
+            100);
+    List<CompletableFuture<Void>> delivered = new ArrayList<>();
+
+    for (int i = 0; i < 10; i++) {
+      delivered.add(sender.deliver(now("cache_miss", "cache-" + i)).toCompletableFuture());
+    }
+
+    receiver.awaitRequests(3);
+    await().during(Duration.ofMillis(500)).until(() -> receiver.requests().size() == 3);
+    assertThat(narrow.requests()).isEqualTo(10);
+    receiver.release();
+    for (CompletableFuture<Void> done : delivered) {
+      awaitDone(done);
+    }
+    assertThat(receiver.accepted()).hasSize(10);
+    assertThat(narrow.requests()).isZero();
+    assertThat(narrow.bytes()).isZero();
+  }
+
+  @Test
+  void aFullBacklogDropsTheOldestWaitingRequestsAndCountsThem() throws Exception {
+    receiver.stall();
+    AppSettings app = app(false, hook(receiver.url("/h"), null, "cache_miss"));
+    long size =
+        WebhookRequest.of(app, receiver.url("/h"), Map.of(), List.of(now("cache_miss", "cache-0")))
+            .heapBytes();
+    WebhookBacklog small = new WebhookBacklog(3 * size, 1);
+    WebhookSender sender =
+        new WebhookSender(
+            new StaticAppRegistry(List.of(app)),
+            client,
+            timer,
+            Clock.systemUTC(),
+            PATIENT,
+            small,
+            metrics,
+            100);
+    List<CompletableFuture<Void>> delivered = new ArrayList<>();
+
+    for (int i = 0; i < 10; i++) {
+      delivered.add(sender.deliver(now("cache_miss", "cache-" + i)).toCompletableFuture());
+    }
+
+    // the first is in flight (never evicted); of the nine after it, the two newest still wait
+    assertThat(delivered.subList(1, 8)).allMatch(CompletableFuture::isDone);
+    assertThat(delivered.get(0)).isNotDone();
+    assertThat(delivered.subList(8, 10)).noneMatch(CompletableFuture::isDone);
+    assertThat(metrics.droppedCount(WebhookMetrics.BACKLOG_FULL)).isEqualTo(7);
+    assertThat(small.bytes()).isEqualTo(3 * size);
+    assertThat(metrics.requestCount())
+        .isEqualTo(metrics.sentCount() + metrics.droppedCount() + small.requests());
+    receiver.release();
+    for (CompletableFuture<Void> done : delivered) {
+      awaitDone(done);
+    }
+    assertThat(receiver.accepted())
+        .extracting(r -> r.events().get(0).get("channel").asText())
+        .containsExactlyInAnyOrder("cache-0", "cache-8", "cache-9");
   }
 }

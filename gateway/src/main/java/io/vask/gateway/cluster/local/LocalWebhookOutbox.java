@@ -65,10 +65,11 @@ public final class LocalWebhookOutbox implements WebhookOutbox {
   }
 
   private void hand(Deliverer target, WebhookEvent event) {
+    String id = event.id(); // the event itself is garbage once the sender has its bytes
     try {
-      target.deliver(event).whenComplete((ok, error) -> inFlight.remove(event.id()));
+      target.deliver(event).whenComplete((ok, error) -> inFlight.remove(id));
     } catch (RuntimeException e) {
-      inFlight.remove(event.id());
+      inFlight.remove(id);
       LOG.error("webhook deliverer failed for {}", event.type().wireName(), e);
     }
   }

@@ -105,6 +105,7 @@ public final class Gateway implements AutoCloseable {
     cluster.outbox().start(webhookSender(settings, apps, cluster, timer, clock, retries, metrics));
 
     Readiness readiness = readiness(cluster, metrics);
+    droppedClusterWrites(cluster, metrics);
     server.start(
         new Admission(apps, membership.quota(), new SocketIds(), readiness::draining, users),
         new InboundMessages(subscriptions, new ClientEvents(apps, bus, webhooks), users, metrics),
@@ -158,6 +159,22 @@ public final class Gateway implements AutoCloseable {
         "1 while this node reaches the cluster (always 1 on a single node)",
         () -> healthy.getAsBoolean() ? 1 : 0);
     return new Readiness(healthy);
+  }
+
+  /** The cluster's bounded queues: what they refused during an outage (0 on a single node). */
+  private static void droppedClusterWrites(Cluster cluster, GatewayMetrics metrics) {
+    metrics.registry.gauge(
+        "vask_cluster_publishes_dropped",
+        "Channel events not published to the cluster: the NATS reconnect buffer was full",
+        () -> cluster.bus().droppedPublishes());
+    metrics.registry.gauge(
+        "vask_cluster_membership_writes_dropped",
+        "Membership writes refused: their queue was full while NATS was unreachable",
+        () -> cluster.membership().lifecycle().droppedWrites());
+    metrics.registry.gauge(
+        "vask_cluster_cache_writes_dropped",
+        "Cache channel writes dropped: their queue was full while NATS was unreachable",
+        () -> cluster.cache().droppedWrites());
   }
 
   private static BusListener listener(Fanout fanout, Users users) {

@@ -14,6 +14,11 @@ public interface ChannelCache extends AutoCloseable {
 
   void put(String appId, String channel, String event, String data, int ttlSeconds);
 
+  /** Puts given up because their queue was full (the store unreachable or slow for long). */
+  default long droppedWrites() {
+    return 0;
+  }
+
   CompletionStage<Optional<CachedEvent>> get(String appId, String channel);
 
   @Override

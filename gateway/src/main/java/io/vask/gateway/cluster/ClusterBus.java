@@ -25,6 +25,11 @@ public interface ClusterBus extends AutoCloseable {
   /** False while the bus cannot reach the cluster (readiness reports it). */
   boolean healthy();
 
+  /** Events not published because the connection's buffer was full (a long outage). */
+  default long droppedPublishes() {
+    return 0;
+  }
+
   @Override
   void close();
 }

@@ -15,6 +15,14 @@ public interface MembershipLifecycle extends AutoCloseable {
    */
   CompletionStage<Void> flushPendingLeaves();
 
+  /**
+   * Membership writes given up because their queue was full (the cluster unreachable or slow for
+   * long): the queue is bounded, so a long outage costs counted writes, not memory.
+   */
+  default long droppedWrites() {
+    return 0;
+  }
+
   /** False while the membership parts cannot reach the cluster. */
   boolean healthy();
 

@@ -3,10 +3,14 @@ package io.vask.gateway.cluster.nats;
 import io.nats.client.JetStreamApiException;
 import io.nats.client.KeyValue;
 import io.nats.client.api.KeyValueEntry;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.UnaryOperator;
 
 /**
@@ -18,8 +22,15 @@ final class CasLanes {
   /** What one compare-and-set saw and left: {@code before}/{@code after} may be null (absent). */
   record Change(MembershipEntry before, MembershipEntry after, boolean written) {}
 
+  /**
+   * Writes one lane may hold while NATS is down or slow; past it a write fails at once (as one that
+   * timed out would) and is counted, instead of the queue growing for the whole outage.
+   */
+  static final int MAX_QUEUED_PER_LANE = 10_000;
+
   private final KeyValue bucket;
   private final ExecutorService[] lanes;
+  private final AtomicLong rejected = new AtomicLong();
 
   CasLanes(KeyValue bucket, int count) {
     this.bucket = bucket;
@@ -27,7 +38,12 @@ final class CasLanes {
     for (int i = 0; i < count; i++) {
       int lane = i;
       lanes[i] =
-          Executors.newSingleThreadExecutor(
+          new ThreadPoolExecutor(
+              1,
+              1,
+              0,
+              TimeUnit.MILLISECONDS,
+              new ArrayBlockingQueue<>(MAX_QUEUED_PER_LANE),
               r -> {
                 Thread t = new Thread(r, "vask-kv-" + lane);
                 t.setDaemon(true);
@@ -43,15 +59,25 @@ final class CasLanes {
   /** Runs {@code work} on the key's lane. */
   <T> CompletionStage<T> on(String key, Work<T> work) {
     CompletableFuture<T> result = new CompletableFuture<>();
-    lanes[Math.floorMod(key.hashCode(), lanes.length)].execute(
-        () -> {
-          try {
-            result.complete(work.run());
-          } catch (Exception e) {
-            result.completeExceptionally(e);
-          }
-        });
+    try {
+      lanes[Math.floorMod(key.hashCode(), lanes.length)].execute(
+          () -> {
+            try {
+              result.complete(work.run());
+            } catch (Exception e) {
+              result.completeExceptionally(e);
+            }
+          });
+    } catch (RejectedExecutionException full) {
+      rejected.incrementAndGet();
+      result.completeExceptionally(full);
+    }
     return result;
+  }
+
+  /** Writes refused because their lane was full. */
+  long rejected() {
+    return rejected.get();
   }
 
   @FunctionalInterface

@@ -10,10 +10,14 @@ import io.vask.gateway.protocol.Json;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,8 +31,20 @@ public final class NatsChannelCache implements ChannelCache {
 
   private final KeyValue bucket;
   private final Clock clock;
+
+  /**
+   * Reads and writes waiting while NATS is down or slow; past it a put is dropped, a get misses.
+   */
+  static final int MAX_QUEUED = 10_000;
+
+  private final AtomicLong dropped = new AtomicLong();
   private final ExecutorService io =
-      Executors.newSingleThreadExecutor(
+      new ThreadPoolExecutor(
+          1,
+          1,
+          0,
+          TimeUnit.MILLISECONDS,
+          new ArrayBlockingQueue<>(MAX_QUEUED),
           r -> {
             Thread t = new Thread(r, "vask-cache");
             t.setDaemon(true);
@@ -47,19 +63,33 @@ public final class NatsChannelCache implements ChannelCache {
     value.put("data", data);
     value.put("expires", clock.millis() + ttlSeconds * 1000L);
     byte[] bytes = Json.write(value).getBytes(StandardCharsets.UTF_8);
-    io.execute(
-        () -> {
-          try {
-            bucket.put(key(appId, channel), bytes);
-          } catch (Exception e) {
-            LOG.warn("cache of {} not stored: {}", channel, e.toString());
-          }
-        });
+    try {
+      io.execute(
+          () -> {
+            try {
+              bucket.put(key(appId, channel), bytes);
+            } catch (Exception e) {
+              LOG.warn("cache of {} not stored: {}", channel, e.toString());
+            }
+          });
+    } catch (RejectedExecutionException full) {
+      dropped.incrementAndGet();
+      LOG.debug("cache of {} not stored: {} writes waiting", channel, MAX_QUEUED);
+    }
+  }
+
+  @Override
+  public long droppedWrites() {
+    return dropped.get();
   }
 
   @Override
   public CompletionStage<Optional<CachedEvent>> get(String appId, String channel) {
-    return CompletableFuture.supplyAsync(() -> read(key(appId, channel)), io);
+    try {
+      return CompletableFuture.supplyAsync(() -> read(key(appId, channel)), io);
+    } catch (RejectedExecutionException full) {
+      return CompletableFuture.completedFuture(Optional.empty()); // as for an unreachable cache
+    }
   }
 
   private Optional<CachedEvent> read(String key) {

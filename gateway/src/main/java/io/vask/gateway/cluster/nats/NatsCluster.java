@@ -12,6 +12,7 @@ import io.nats.client.Nats;
 import io.nats.client.Options;
 import io.nats.client.api.AckPolicy;
 import io.nats.client.api.ConsumerConfiguration;
+import io.nats.client.api.DiscardPolicy;
 import io.nats.client.api.KeyValueConfiguration;
 import io.nats.client.api.RetentionPolicy;
 import io.nats.client.api.StorageType;
@@ -40,6 +41,18 @@ public final class NatsCluster {
   static final String CACHE = "vask-cache";
   private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(2);
 
+  /**
+   * What jnats buffers for us while reconnecting (bus publishes, KV writes): set explicitly, as it
+   * is a bound of the design; past it publishes fail at once and are counted.
+   */
+  static final long RECONNECT_BUFFER_BYTES = 8L << 20;
+
+  /** The webhook stream's bounds on the NATS server's disk: oldest messages go first. */
+  static final long STREAM_MAX_BYTES = 256L << 20;
+
+  /** Past the retry span (5 minutes) an event is given up anyway; the margin covers pulls late. */
+  static final Duration STREAM_MAX_AGE = Duration.ofMinutes(10);
+
   private NatsCluster() {}
 
   /**
@@ -58,6 +71,7 @@ public final class NatsCluster {
                 .maxReconnects(-1)
                 .reconnectWait(Duration.ofMillis(500))
                 .reconnectJitter(Duration.ofMillis(250))
+                .reconnectBufferSize(RECONNECT_BUFFER_BYTES)
                 .pingInterval(Duration.ofSeconds(2))
                 .connectionListener(link)
                 .build());
@@ -170,17 +184,28 @@ public final class NatsCluster {
 
   private static void ensureStream(JetStreamManagement streams)
       throws IOException, JetStreamApiException {
+    StreamConfiguration config =
+        StreamConfiguration.builder()
+            .name(NatsWebhookOutbox.STREAM)
+            .subjects(NatsWebhookOutbox.SUBJECT)
+            .retentionPolicy(RetentionPolicy.WorkQueue)
+            .storageType(StorageType.File)
+            .duplicateWindow(Duration.ofMinutes(2))
+            .maxBytes(STREAM_MAX_BYTES)
+            .maxAge(STREAM_MAX_AGE)
+            .discardPolicy(DiscardPolicy.Old)
+            .build();
+    boolean exists;
     try {
       streams.getStreamInfo(NatsWebhookOutbox.STREAM);
+      exists = true;
     } catch (JetStreamApiException missing) {
-      streams.addStream(
-          StreamConfiguration.builder()
-              .name(NatsWebhookOutbox.STREAM)
-              .subjects(NatsWebhookOutbox.SUBJECT)
-              .retentionPolicy(RetentionPolicy.WorkQueue)
-              .storageType(StorageType.File)
-              .duplicateWindow(Duration.ofMinutes(2))
-              .build());
+      exists = false;
+    }
+    if (exists) {
+      streams.updateStream(config); // a stream made by an older version gets the bounds too
+    } else {
+      streams.addStream(config);
     }
     streams.addOrUpdateConsumer(
         NatsWebhookOutbox.STREAM,

@@ -27,6 +27,8 @@ public final class NatsClusterBus implements ClusterBus {
   private final Connection connection;
   private final String nodeId;
   private final Map<String, Boolean> interests = new ConcurrentHashMap<>();
+  private final java.util.concurrent.atomic.AtomicLong dropped =
+      new java.util.concurrent.atomic.AtomicLong();
   private volatile BusListener listener;
   private Dispatcher dispatcher;
 
@@ -99,8 +101,14 @@ public final class NatsClusterBus implements ClusterBus {
       // while reconnecting jnats buffers a bounded amount, then refuses: local delivery is done
       connection.publish(subject, headers, body);
     } catch (RuntimeException e) {
+      dropped.incrementAndGet();
       LOG.debug("not published to {}: {}", subject, e.toString());
     }
+  }
+
+  @Override
+  public long droppedPublishes() {
+    return dropped.get();
   }
 
   private void onMessage(Message message) {

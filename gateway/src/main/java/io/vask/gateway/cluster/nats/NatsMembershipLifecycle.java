@@ -48,6 +48,11 @@ final class NatsMembershipLifecycle implements MembershipLifecycle {
   }
 
   @Override
+  public long droppedWrites() {
+    return lanes.rejected();
+  }
+
+  @Override
   public boolean healthy() {
     return link.up();
   }

@@ -31,10 +31,16 @@ public final class NatsWebhookOutbox implements WebhookOutbox {
   static final String CONSUMER = "vask-webhooks";
   static final int MAX_IN_FLIGHT = 1000;
 
+  /**
+   * Encoded events not yet stored in the stream (NATS down) this node keeps; past it the oldest is
+   * dropped and counted in {@link #lost}, so an outage costs a fixed amount of memory.
+   */
+  static final long MAX_UNPUBLISHED_BYTES = 16L << 20;
+
   private final JetStream jetStream;
   private final Link link;
   private final ScheduledExecutorService timer;
-  private final Map<String, WebhookEvent> unpublished = new ConcurrentHashMap<>();
+  private final Unpublished unpublished = new Unpublished(MAX_UNPUBLISHED_BYTES);
   private final Map<Message, Boolean> inFlight = new ConcurrentHashMap<>();
   private final AtomicLong lost = new AtomicLong();
   private volatile boolean running = true;
@@ -48,41 +54,60 @@ public final class NatsWebhookOutbox implements WebhookOutbox {
 
   @Override
   public void enqueue(WebhookEvent event) {
-    unpublished.put(event.id(), event);
-    publish(event);
+    Unpublished.Entry entry = new Unpublished.Entry(event.id(), WebhookCodec.encode(event));
+    int evicted = unpublished.add(entry);
+    if (evicted > 0) {
+      lost.addAndGet(evicted);
+      LOG.debug("{} unstored webhook event(s) dropped: NATS unreachable too long", evicted);
+    }
+    if (link.up()) {
+      publish(entry);
+    }
   }
 
-  private void publish(WebhookEvent event) {
-    PublishOptions options = PublishOptions.builder().messageId(event.id()).build();
+  /** One publish at a time per event: a failed one is tried again by {@link #republish}. */
+  private void publish(Unpublished.Entry entry) {
+    if (!unpublished.startPublishing(entry)) {
+      return;
+    }
+    PublishOptions options = PublishOptions.builder().messageId(entry.id()).build();
     try {
       jetStream
-          .publishAsync(SUBJECT, null, WebhookCodec.encode(event), options)
+          .publishAsync(SUBJECT, null, entry.body(), options)
           .whenComplete(
               (ack, error) -> {
                 if (error == null) {
-                  unpublished.remove(event.id());
+                  unpublished.forget(entry);
                 } else {
-                  retryLater(event, error);
+                  notStored(entry, error);
                 }
               });
     } catch (RuntimeException e) {
-      retryLater(event, e);
+      notStored(entry, e);
     }
   }
 
-  private void retryLater(WebhookEvent event, Throwable error) {
-    if (!running) {
+  private void notStored(Unpublished.Entry entry, Throwable error) {
+    unpublished.failed(entry);
+    if (!running && unpublished.forget(entry)) {
       lost.incrementAndGet();
-      LOG.warn("webhook {} {} not stored before shutdown", event.type().wireName(), event.id());
+      LOG.warn("webhook {} not stored before shutdown", entry.id());
       return;
     }
-    LOG.debug("webhook {} not stored yet: {}", event.id(), error.toString());
-    timer.schedule(() -> publish(event), 1, TimeUnit.SECONDS);
+    LOG.debug("webhook {} not stored yet: {}", entry.id(), error.toString());
+  }
+
+  /** Every second while NATS is reachable: publishes again what is not stored yet. */
+  private void republish() {
+    if (link.up()) {
+      unpublished.waiting().forEach(this::publish);
+    }
   }
 
   @Override
   public void start(Deliverer deliverer) {
     timer.scheduleWithFixedDelay(this::keepAlive, 10, 10, TimeUnit.SECONDS);
+    timer.scheduleWithFixedDelay(this::republish, 1, 1, TimeUnit.SECONDS);
     puller = new Thread(() -> pull(deliverer), "vask-webhook-puller");
     puller.setDaemon(true);
     puller.start();
@@ -168,7 +193,7 @@ public final class NatsWebhookOutbox implements WebhookOutbox {
   /** Events this node holds: not yet stored in the stream, or being delivered by it. */
   @Override
   public long depth() {
-    return unpublished.size() + inFlight.size();
+    return unpublished.count() + inFlight.size();
   }
 
   @Override

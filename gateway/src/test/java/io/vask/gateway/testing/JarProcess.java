@@ -2,6 +2,8 @@ package io.vask.gateway.testing;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -11,14 +13,19 @@ public final class JarProcess {
   private JarProcess() {}
 
   public static Process start(Path log, Map<String, String> env) throws IOException {
+    return start(log, env, List.of("-XX:TieredStopAtLevel=1"));
+  }
+
+  /** With these JVM flags instead of the default quick-start one. */
+  public static Process start(Path log, Map<String, String> env, List<String> jvmFlags)
+      throws IOException {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(jvmFlags);
+    command.add("-jar");
+    command.add(jar().toString());
     ProcessBuilder builder =
-        new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:TieredStopAtLevel=1",
-                "-jar",
-                jar().toString())
-            .redirectErrorStream(true)
-            .redirectOutput(log.toFile());
+        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
     builder.environment().keySet().removeIf(name -> name.startsWith("VASK_"));
     builder.environment().putAll(env);
     return builder.start();

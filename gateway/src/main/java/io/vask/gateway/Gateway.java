@@ -86,7 +86,7 @@ public final class Gateway implements AutoCloseable {
     Membership membership = cluster.membership();
     SubscriptionCounts counts =
         new SubscriptionCounts(
-            apps, registry, bus, membership.counts(), webhooks, timer, COUNT_THROTTLE_MILLIS);
+            apps, registry, fanout, membership.counts(), webhooks, timer, COUNT_THROTTLE_MILLIS);
     Subscriptions subscriptions =
         new Subscriptions(apps, registry, bus, membership, cluster.cache(), webhooks, counts);
     Users users =

@@ -53,4 +53,9 @@ public final class ClusterTransitions implements MembershipListener {
   public void countChanged(String appId, String channel) {
     ChannelName.parse(channel).ifPresent(name -> counts.changed(appId, name));
   }
+
+  @Override
+  public void countObserved(String appId, String channel) {
+    ChannelName.parse(channel).ifPresent(name -> counts.observed(appId, name));
+  }
 }

@@ -98,8 +98,10 @@ public final class Subscriptions {
       return;
     }
     if (member == null) {
-      join(session, subscription);
-      succeed(session, subscription, null);
+      join(session, subscription)
+          .whenCompleteAsync(
+              (confirmed, error) -> succeedIfWanted(session, subscription, null),
+              session.transport().executor());
       return;
     }
     String appId = session.appId();
@@ -134,21 +136,21 @@ public final class Subscriptions {
       releasePresence(session.appId(), channel, member, taken);
       return;
     }
-    join(session, subscription);
+    CompletableFuture<Void> interest = join(session, subscription).toCompletableFuture();
     announceMemberAdded(session, channel, member, outcome);
     membership
         .presence()
         .members(session.appId(), channel)
+        .toCompletableFuture()
+        .exceptionally(failure -> null)
+        .thenCombine(interest.exceptionally(failure -> null), (members, confirmed) -> members)
         .whenCompleteAsync(
-            (members, failure) -> {
-              if (session.subscription(channel) == subscription) {
-                succeed(
+            (members, failure) ->
+                succeedIfWanted(
                     session,
                     subscription,
                     Frames.presenceSubscriptionSucceeded(
-                        channel, members == null ? List.of(member) : members));
-              }
-            },
+                        channel, members == null ? List.of(member) : members)),
             session.transport().executor());
   }
 
@@ -164,14 +166,18 @@ public final class Subscriptions {
     }
   }
 
-  /** Puts the session into the channel's subscriber set and reports node-level transitions. */
-  private void join(Session session, Subscription subscription) {
+  /**
+   * Puts the session into the channel's subscriber set and reports node-level transitions. The
+   * stage completes once other nodes' events of the channel reach this node (at once when it
+   * already had subscribers of the channel).
+   */
+  private CompletionStage<Void> join(Session session, Subscription subscription) {
     String appId = session.appId();
     String channel = subscription.channel().value();
     int count = registry.join(session, channel);
     subscription.markJoined();
+    CompletionStage<Void> interest = bus.addInterest(appId, channel);
     if (count == 1) {
-      bus.addInterest(appId, channel);
       membership
           .occupancy()
           .channelJoined(appId, channel)
@@ -183,6 +189,13 @@ public final class Subscriptions {
               });
     }
     membership.counts().localSubscriptionCount(appId, channel, count);
+    return interest;
+  }
+
+  private void succeedIfWanted(Session session, Subscription subscription, String presenceFrame) {
+    if (session.isOpen() && session.subscription(subscription.channel().value()) == subscription) {
+      succeed(session, subscription, presenceFrame);
+    }
   }
 
   private void succeed(Session session, Subscription subscription, String presenceFrame) {

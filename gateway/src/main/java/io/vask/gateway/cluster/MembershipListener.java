@@ -3,7 +3,8 @@ package io.vask.gateway.cluster;
 /**
  * Transitions the {@link Membership} parts decide after the call that caused them: a leave that
  * outlived the de-bounce grace, or memberships of a dead node evicted by this node. Each is
- * reported once cluster-wide, on the node that decided it, from the membership threads.
+ * reported once cluster-wide, on the node that decided it, from the membership threads (except
+ * {@link #countObserved}, which each node reports for itself).
  */
 public interface MembershipListener {
 
@@ -24,4 +25,11 @@ public interface MembershipListener {
 
   /** The channel's cluster-wide subscription count changed without a local subscribe. */
   void countChanged(String appId, String channel);
+
+  /**
+   * Another node's share of the channel's subscription count became visible here: this node's
+   * subscribers learn the new total (the node that changed sends the webhook). Reported on every
+   * node, from the thread that observed it.
+   */
+  void countObserved(String appId, String channel);
 }

@@ -51,4 +51,12 @@ public final class StartedListener implements MembershipListener {
       l.countChanged(appId, channel);
     }
   }
+
+  @Override
+  public void countObserved(String appId, String channel) {
+    MembershipListener l = delegate;
+    if (l != null) {
+      l.countObserved(appId, channel);
+    }
+  }
 }

@@ -125,7 +125,7 @@ public final class Users {
     String appId = session.appId();
     String channel = ChannelName.USER_PREFIX + userId;
     if (registry.join(session, channel) == 1) {
-      bus.addInterest(appId, channel);
+      bus.addInterest(appId, channel); // sign-in needs no confirmation round trip
       onlineUsers
           .userSignedIn(appId, userId)
           .thenAccept(

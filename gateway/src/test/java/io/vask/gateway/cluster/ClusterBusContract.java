@@ -39,4 +39,17 @@ public abstract class ClusterBusContract extends ClusterNodeContract {
   void aConnectedBusIsHealthy() {
     assertThat(cluster.bus().healthy()).isTrue();
   }
+
+  @Test
+  void anInterestIsConfirmedOnceAndRepeatingItChangesNothing() {
+    var first = cluster.bus().addInterest(app, "room").toCompletableFuture();
+    assertThat(first.orTimeout(5, java.util.concurrent.TimeUnit.SECONDS).join()).isNull();
+    assertThat(cluster.bus().addInterest(app, "room").toCompletableFuture()).isCompleted();
+    cluster.bus().publish(new ChannelEvent(app, "room", new byte[] {'x'}, null));
+
+    await()
+        .during(Duration.ofMillis(300))
+        .atMost(Duration.ofSeconds(5))
+        .until(() -> delivered.size() == 1);
+  }
 }

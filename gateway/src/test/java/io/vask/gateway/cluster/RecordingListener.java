@@ -7,6 +7,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 public final class RecordingListener implements MembershipListener {
   public final List<String> seen = new CopyOnWriteArrayList<>();
 
+  /** Other nodes' count changes this node observed, apart: they come from every node. */
+  public final List<String> observed = new CopyOnWriteArrayList<>();
+
   @Override
   public void channelVacated(String appId, String channel) {
     seen.add("vacated " + appId + " " + channel);
@@ -30,5 +33,10 @@ public final class RecordingListener implements MembershipListener {
   @Override
   public void countChanged(String appId, String channel) {
     seen.add("count " + appId + " " + channel);
+  }
+
+  @Override
+  public void countObserved(String appId, String channel) {
+    observed.add(appId + " " + channel);
   }
 }

@@ -49,13 +49,7 @@ final class ConnectionRig implements AutoCloseable {
         new Fanout(registry, RecordingTransport.ONE_LOOP, RecordingTransport.TEXT_FRAMES, metrics);
     SubscriptionCounts counts =
         new SubscriptionCounts(
-            registered,
-            registry,
-            cluster.bus(),
-            cluster.membership().counts(),
-            webhooks,
-            timer,
-            1000);
+            registered, registry, fanout, cluster.membership().counts(), webhooks, timer, 1000);
     subscriptions =
         new Subscriptions(
             registered,

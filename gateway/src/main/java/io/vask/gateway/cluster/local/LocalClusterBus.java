@@ -4,6 +4,8 @@ import io.vask.gateway.cluster.BusListener;
 import io.vask.gateway.cluster.ChannelEvent;
 import io.vask.gateway.cluster.ClusterBus;
 import io.vask.gateway.cluster.ControlMessage;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 /**
  * A bus for one node: everything published is for this node, so it goes straight to the listener on
@@ -23,7 +25,9 @@ public final class LocalClusterBus implements ClusterBus {
   }
 
   @Override
-  public void addInterest(String appId, String channel) {}
+  public CompletionStage<Void> addInterest(String appId, String channel) {
+    return CompletableFuture.completedFuture(null);
+  }
 
   @Override
   public void removeInterest(String appId, String channel) {}

@@ -10,6 +10,7 @@ import java.util.NavigableMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * This node's copy of a KV bucket, kept by a watch: queries read it without a round trip, and
@@ -20,6 +21,12 @@ final class KvMirror implements KeyValueWatcher {
   private final NavigableMap<String, byte[]> values = new ConcurrentSkipListMap<>();
   private final CountDownLatch loaded = new CountDownLatch(1);
   private NatsKeyValueWatchSubscription watch;
+  private volatile Consumer<String> changes = key -> {};
+
+  /** Hears each key that changed, after the mirror holds the change (on the watch's thread). */
+  void onChange(Consumer<String> changes) {
+    this.changes = changes;
+  }
 
   void start(KeyValue bucket, Duration loadTimeout) throws Exception {
     watch = bucket.watchAll(this);
@@ -35,6 +42,7 @@ final class KvMirror implements KeyValueWatcher {
     } else {
       values.remove(entry.getKey());
     }
+    changes.accept(entry.getKey());
   }
 
   @Override

@@ -46,6 +46,16 @@ final class LocalCounts implements SweptState {
     return total(Keys.counts(appId, channel));
   }
 
+  /**
+   * A mirrored key changed: when it is another node's subscription count, the channel's total
+   * changed without a local subscribe, and this node's subscribers learn it.
+   */
+  void observe(String key) {
+    if (key.startsWith(Keys.COUNT + ".") && !key.endsWith("." + node)) {
+      Keys.parse(key).ifPresent(k -> listener.countObserved(k.appId(), k.channel()));
+    }
+  }
+
   /** Admits a connection while the app is below {@code max} cluster-wide (0 = no limit). */
   boolean openConnection(String appId, int max) {
     String key = Keys.connections(appId) + node;

@@ -137,6 +137,7 @@ public final class NatsCluster {
         new NatsMembership(node, lanes, buckets.mirror(), link, grace, listener);
     LocalCounts counts =
         new LocalCounts(node, buckets.membership(), buckets.mirror(), lanes, listener);
+    buckets.mirror().onChange(counts::observe);
     MembershipJanitor janitor =
         new MembershipJanitor(
             node,

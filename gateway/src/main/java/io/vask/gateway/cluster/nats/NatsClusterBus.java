@@ -8,7 +8,10 @@ import io.vask.gateway.cluster.BusListener;
 import io.vask.gateway.cluster.ChannelEvent;
 import io.vask.gateway.cluster.ClusterBus;
 import io.vask.gateway.cluster.ControlMessage;
+import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,7 +20,8 @@ import org.slf4j.LoggerFactory;
  * Channel events over core NATS. A node subscribes to a channel's subject only while it has local
  * subscribers; what it publishes is delivered locally at once and skipped when NATS brings it back
  * (the origin header names the node). At most once, like Pusher: an event published while NATS is
- * unreachable still reaches this node's subscribers. jnats re-subscribes after a reconnect.
+ * unreachable still reaches this node's subscribers. jnats re-subscribes after a reconnect. A new
+ * interest is confirmed by a round trip to the server, once per channel and node, never per event.
  */
 public final class NatsClusterBus implements ClusterBus {
   private static final Logger LOG = LoggerFactory.getLogger(NatsClusterBus.class);
@@ -26,7 +30,8 @@ public final class NatsClusterBus implements ClusterBus {
 
   private final Connection connection;
   private final String nodeId;
-  private final Map<String, Boolean> interests = new ConcurrentHashMap<>();
+  private final Map<String, CompletableFuture<Void>> interests = new ConcurrentHashMap<>();
+  private final InterestConfirmations confirmations;
   private final java.util.concurrent.atomic.AtomicLong dropped =
       new java.util.concurrent.atomic.AtomicLong();
   private volatile BusListener listener;
@@ -35,6 +40,7 @@ public final class NatsClusterBus implements ClusterBus {
   public NatsClusterBus(Connection connection, String nodeId) {
     this.connection = connection;
     this.nodeId = nodeId;
+    this.confirmations = new InterestConfirmations(connection, Duration.ofSeconds(2));
   }
 
   @Override
@@ -55,15 +61,12 @@ public final class NatsClusterBus implements ClusterBus {
   }
 
   @Override
-  public void addInterest(String appId, String channel) {
-    String subject = Tokens.channelSubject(appId, channel);
-    interests.compute(
-        subject,
-        (s, present) -> {
-          if (present == null) {
-            dispatcher.subscribe(s);
-          }
-          return Boolean.TRUE;
+  public CompletionStage<Void> addInterest(String appId, String channel) {
+    return interests.computeIfAbsent(
+        Tokens.channelSubject(appId, channel),
+        s -> {
+          dispatcher.subscribe(s);
+          return confirmations.afterSent();
         });
   }
 
@@ -91,6 +94,7 @@ public final class NatsClusterBus implements ClusterBus {
 
   @Override
   public void close() {
+    confirmations.close();
     if (dispatcher != null) {
       connection.closeDispatcher(dispatcher);
     }

@@ -64,6 +64,44 @@ public final class GatewaySettings {
                   + " the gateway exits at start if NATS cannot be reached, and rides out later"
                   + " outages")
           .defaultShownAs("unset: single node");
+  public static final Setting<String> NATS_USER =
+      Setting.of("VASK_NATS_USER", text(), null, "NATS user name (with `VASK_NATS_PASSWORD_FILE`)");
+  public static final Setting<Path> NATS_PASSWORD_FILE =
+      Setting.of(
+          "VASK_NATS_PASSWORD_FILE",
+          readableFile(),
+          null,
+          "file holding the NATS user's password (a mounted Secret; never in the environment)");
+  public static final Setting<Path> NATS_TOKEN_FILE =
+      Setting.of("VASK_NATS_TOKEN_FILE", readableFile(), null, "file holding a NATS token");
+  public static final Setting<Path> NATS_NKEY_FILE =
+      Setting.of(
+          "VASK_NATS_NKEY_FILE",
+          readableFile(),
+          null,
+          "file holding a NATS user NKey seed (`SU…`)");
+  public static final Setting<Path> NATS_CREDS_FILE =
+      Setting.of(
+          "VASK_NATS_CREDS_FILE",
+          readableFile(),
+          null,
+          "NATS `.creds` file (user JWT and NKey seed, decentralized auth)");
+  public static final Setting<Path> NATS_TLS_CA =
+      Setting.of(
+              "VASK_NATS_TLS_CA",
+              readableFile(),
+              null,
+              "PEM CA that signed the NATS server's certificate; set to use TLS with NATS")
+          .defaultShownAs("unset: the JDK's trust store when the server asks for TLS");
+  public static final Setting<Path> NATS_TLS_CERT =
+      Setting.of(
+          "VASK_NATS_TLS_CERT",
+          readableFile(),
+          null,
+          "PEM client certificate for NATS servers that verify clients (with `VASK_NATS_TLS_KEY`)");
+  public static final Setting<Path> NATS_TLS_KEY =
+      Setting.of(
+          "VASK_NATS_TLS_KEY", readableFile(), null, "PKCS#8 PEM key of `VASK_NATS_TLS_CERT`");
   public static final Setting<String> NODE_ID =
       Setting.of(
               "VASK_NODE_ID",
@@ -165,6 +203,14 @@ public final class GatewaySettings {
           APP_KEY,
           APP_SECRET,
           NATS_URL,
+          NATS_USER,
+          NATS_PASSWORD_FILE,
+          NATS_TOKEN_FILE,
+          NATS_NKEY_FILE,
+          NATS_CREDS_FILE,
+          NATS_TLS_CA,
+          NATS_TLS_CERT,
+          NATS_TLS_KEY,
           NODE_ID,
           DRAIN_SECONDS,
           TLS_CERT,

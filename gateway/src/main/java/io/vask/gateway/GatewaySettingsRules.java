@@ -4,20 +4,67 @@ import static io.vask.gateway.GatewaySettings.APPS_FILE;
 import static io.vask.gateway.GatewaySettings.APP_ID;
 import static io.vask.gateway.GatewaySettings.APP_KEY;
 import static io.vask.gateway.GatewaySettings.APP_SECRET;
+import static io.vask.gateway.GatewaySettings.NATS_CREDS_FILE;
+import static io.vask.gateway.GatewaySettings.NATS_NKEY_FILE;
+import static io.vask.gateway.GatewaySettings.NATS_PASSWORD_FILE;
+import static io.vask.gateway.GatewaySettings.NATS_TLS_CERT;
+import static io.vask.gateway.GatewaySettings.NATS_TLS_KEY;
+import static io.vask.gateway.GatewaySettings.NATS_TOKEN_FILE;
+import static io.vask.gateway.GatewaySettings.NATS_URL;
+import static io.vask.gateway.GatewaySettings.NATS_USER;
 import static io.vask.gateway.GatewaySettings.TLS_CERT;
 import static io.vask.gateway.GatewaySettings.TLS_KEY;
 
 import io.vask.contract.rules.AppId;
+import io.vask.contract.settings.Setting;
 import io.vask.contract.settings.SettingCatalog;
 import io.vask.contract.settings.SettingValues;
+import java.util.List;
 
-/** Checks across gateway settings: where the apps come from, and TLS files as a pair. */
+/**
+ * Checks across gateway settings: where the apps come from, TLS files as a pair, and one way of
+ * proving the node to NATS.
+ */
 final class GatewaySettingsRules {
   private GatewaySettingsRules() {}
 
   static void check(SettingCatalog.Reading reading) {
     appSource(reading);
     tls(reading);
+    nats(reading);
+  }
+
+  private static void nats(SettingCatalog.Reading reading) {
+    SettingValues v = reading.values();
+    List<Setting<?>> natsOnly =
+        List.of(
+            NATS_USER,
+            NATS_PASSWORD_FILE,
+            NATS_TOKEN_FILE,
+            NATS_NKEY_FILE,
+            NATS_CREDS_FILE,
+            NATS_TLS_CERT,
+            NATS_TLS_KEY);
+    if (v.get(NATS_URL) == null && natsOnly.stream().anyMatch(s -> v.get(s) != null)) {
+      reading.problem("VASK_NATS_* credentials and TLS files need VASK_NATS_URL");
+    }
+    if ((v.get(NATS_USER) == null) != (v.get(NATS_PASSWORD_FILE) == null)
+        && !v.named(NATS_PASSWORD_FILE)) {
+      reading.problem("VASK_NATS_USER and VASK_NATS_PASSWORD_FILE must be set together");
+    }
+    long ways =
+        List.of(NATS_USER, NATS_TOKEN_FILE, NATS_NKEY_FILE, NATS_CREDS_FILE).stream()
+            .filter(s -> v.get(s) != null)
+            .count();
+    if (ways > 1) {
+      reading.problem(
+          "set one of VASK_NATS_USER, VASK_NATS_TOKEN_FILE, VASK_NATS_NKEY_FILE,"
+              + " VASK_NATS_CREDS_FILE");
+    }
+    if ((v.get(NATS_TLS_CERT) == null) != (v.get(NATS_TLS_KEY) == null)
+        && !(v.named(NATS_TLS_CERT) && v.named(NATS_TLS_KEY))) {
+      reading.problem("VASK_NATS_TLS_CERT and VASK_NATS_TLS_KEY must be set together");
+    }
   }
 
   private static void appSource(SettingCatalog.Reading reading) {

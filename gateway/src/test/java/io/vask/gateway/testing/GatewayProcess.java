@@ -36,8 +36,15 @@ public final class GatewayProcess implements AutoCloseable {
    */
   public static GatewayProcess start(String name, String natsUrl, Path appsFile, Path logDir)
       throws IOException {
+    return start(name, natsUrl, appsFile, logDir, Map.of());
+  }
+
+  /** As above, with {@code env} added to the process environment (e.g. NATS credentials). */
+  public static GatewayProcess start(
+      String name, String natsUrl, Path appsFile, Path logDir, Map<String, String> extraEnv)
+      throws IOException {
     for (int attempt = 1; ; attempt++) {
-      GatewayProcess gateway = launch(name, natsUrl, appsFile, logDir);
+      GatewayProcess gateway = launch(name, natsUrl, appsFile, logDir, extraEnv);
       await().atMost(Duration.ofSeconds(60)).until(() -> gateway.ready() || !gateway.alive());
       if (gateway.ready() || attempt == 3) {
         return gateway;
@@ -45,7 +52,8 @@ public final class GatewayProcess implements AutoCloseable {
     }
   }
 
-  private static GatewayProcess launch(String name, String natsUrl, Path appsFile, Path logDir)
+  private static GatewayProcess launch(
+      String name, String natsUrl, Path appsFile, Path logDir, Map<String, String> extraEnv)
       throws IOException {
     int port = NatsServer.freePort();
     int metricsPort = NatsServer.freePort();
@@ -68,6 +76,7 @@ public final class GatewayProcess implements AutoCloseable {
     env.put("VASK_NODE_ID", name);
     env.put("VASK_IO_THREADS", "1");
     env.put("VASK_DRAIN_SECONDS", "1");
+    env.putAll(extraEnv);
     return new GatewayProcess(builder.start(), name, port, metricsPort);
   }
 

@@ -61,20 +61,27 @@ public final class NatsCluster {
    */
   public static Cluster connect(String url, String nodeName, Clock clock, NatsTimings timings)
       throws IOException, InterruptedException {
+    return connect(url, NatsAccess.NONE, nodeName, clock, timings);
+  }
+
+  /** As above, proving itself to NATS with {@code access} (credentials, TLS). */
+  public static Cluster connect(
+      String url, NatsAccess access, String nodeName, Clock clock, NatsTimings timings)
+      throws IOException, InterruptedException {
     String node = Keys.nodeToken(nodeName + "-" + UUID.randomUUID().toString().substring(0, 8));
     Link link = new Link();
-    Connection connection =
-        Nats.connect(
-            Options.builder()
-                .servers(url.split(","))
-                .connectionName("vask-" + node)
-                .maxReconnects(-1)
-                .reconnectWait(Duration.ofMillis(500))
-                .reconnectJitter(Duration.ofMillis(250))
-                .reconnectBufferSize(RECONNECT_BUFFER_BYTES)
-                .pingInterval(Duration.ofSeconds(2))
-                .connectionListener(link)
-                .build());
+    Options.Builder options =
+        Options.builder()
+            .servers(url.split(","))
+            .connectionName("vask-" + node)
+            .maxReconnects(-1)
+            .reconnectWait(Duration.ofMillis(500))
+            .reconnectJitter(Duration.ofMillis(250))
+            .reconnectBufferSize(RECONNECT_BUFFER_BYTES)
+            .pingInterval(Duration.ofSeconds(2))
+            .connectionListener(link);
+    access.apply(options);
+    Connection connection = open(options.build());
     try {
       JetStreamOptions jso = JetStreamOptions.builder().requestTimeout(REQUEST_TIMEOUT).build();
       KeyValueOptions kvo = KeyValueOptions.builder().jetStreamOptions(jso).build();
@@ -116,6 +123,20 @@ public final class NatsCluster {
         throw io;
       }
       throw new IOException("NATS cluster setup failed: " + e.getMessage(), e);
+    }
+  }
+
+  /** Connects once; a refusal names its reason (credentials, TLS), never a secret. */
+  private static Connection open(Options options) throws IOException, InterruptedException {
+    try {
+      return Nats.connect(options);
+    } catch (IOException e) {
+      String reason = e.getMessage() == null ? e.toString() : e.getMessage();
+      if (reason.toLowerCase(java.util.Locale.ROOT).contains("authoriz")
+          || reason.toLowerCase(java.util.Locale.ROOT).contains("authentic")) {
+        throw new IOException("NATS refused this node's credentials: " + reason, e);
+      }
+      throw new IOException("NATS not reachable: " + reason, e);
     }
   }
 

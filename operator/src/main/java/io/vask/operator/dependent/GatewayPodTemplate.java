@@ -76,6 +76,7 @@ public final class GatewayPodTemplate {
         .withNewEmptyDir()
         .endEmptyDir()
         .endVolume()
+        .addAllToVolumes(plan.natsAccess().map(NatsAccessFiles::volumes).orElse(List.of()))
         .endSpec()
         .build();
   }
@@ -132,6 +133,7 @@ public final class GatewayPodTemplate {
         .withName("tmp")
         .withMountPath("/tmp")
         .endVolumeMount()
+        .addAllToVolumeMounts(plan.natsAccess().map(NatsAccessFiles::mounts).orElse(List.of()))
         .build();
   }
 
@@ -142,6 +144,7 @@ public final class GatewayPodTemplate {
     env.add(new EnvVar("VASK_METRICS_PORT", String.valueOf(METRICS_PORT), null));
     env.add(new EnvVar("VASK_APPS_FILE", APPS_FILE, null));
     plan.natsUrl().ifPresent(url -> env.add(new EnvVar("VASK_NATS_URL", url, null)));
+    plan.natsAccess().ifPresent(nats -> env.addAll(NatsAccessFiles.env(nats)));
     env.add(
         new EnvVarBuilder()
             .withName("VASK_NODE_ID")

@@ -16,9 +16,48 @@ public class NatsSpec {
           + " comma-separate several.")
   public String url;
 
+  @JsonPropertyDescription(
+      "How the gateway proves itself to NATS, from credentialsSecret mounted as a file: password"
+          + " (key `password`, with user), token (key `token`), nkey (key `nkey`, a user NKey"
+          + " seed) or creds (key `creds`, a .creds file).")
+  @Pattern("^(password|token|nkey|creds)$")
+  public String auth;
+
+  @JsonPropertyDescription("NATS user name, with auth: password.")
+  public String user;
+
+  @JsonPropertyDescription("Secret holding the key that auth names; mounted read-only, never env.")
+  public String credentialsSecret;
+
+  @JsonPropertyDescription(
+      "Secret with TLS files for NATS: `ca.crt`, and with clientCertificate `tls.crt` and `tls.key`"
+          + " (PKCS#8 PEM; cert-manager: privateKey.encoding PKCS8).")
+  public String tlsSecret;
+
+  @JsonPropertyDescription(
+      "Present tls.crt/tls.key of tlsSecret to NATS servers that verify clients.")
+  public Boolean clientCertificate;
+
   public NatsSpec() {}
 
   public NatsSpec(String url) {
     this.url = url;
+  }
+
+  /** What about NATS access needs new pods when it changes; empty without credentials or TLS. */
+  public String accessIdentity() {
+    if (auth == null && tlsSecret == null) {
+      return "";
+    }
+    return ";auth="
+        + auth
+        + ";user="
+        + user
+        + ";secret="
+        + credentialsSecret
+        + ";tls="
+        + tlsSecret
+        + ";client="
+        + Boolean.TRUE.equals(clientCertificate);
   }
 }

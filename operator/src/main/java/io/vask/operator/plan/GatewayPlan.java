@@ -3,6 +3,7 @@ package io.vask.operator.plan;
 import io.fabric8.kubernetes.api.model.ResourceRequirements;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.vask.operator.model.Endpoints;
+import io.vask.operator.model.NatsSpec;
 import io.vask.operator.model.VaskApp;
 import java.util.Optional;
 
@@ -10,12 +11,14 @@ import java.util.Optional;
  * Everything the child objects of one VaskApp are rendered from.
  *
  * @param appsFile the apps-file JSON for the gateway (contains the secret)
+ * @param natsAccess the spec's NATS credentials and TLS Secrets, when it names any
  * @param restartHash hash of exactly the values whose change needs new pods
  */
 public record GatewayPlan(
     Credentials credentials,
     String image,
     Optional<String> natsUrl,
+    Optional<NatsSpec> natsAccess,
     ResourceRequirements resources,
     int drainSeconds,
     Scaling scaling,

@@ -2,6 +2,7 @@ package io.vask.operator.plan;
 
 import io.vask.operator.model.Endpoints;
 import io.vask.operator.model.GatewaySpec;
+import io.vask.operator.model.NatsSpec;
 import io.vask.operator.model.ScalingSpec;
 import io.vask.operator.model.VaskApp;
 import io.vask.operator.model.VaskAppSpec;
@@ -25,17 +26,23 @@ public final class GatewayPlanner {
         spec.nats != null && spec.nats.url != null
             ? Optional.of(spec.nats.url)
             : defaults.natsUrl();
+    Optional<NatsSpec> natsAccess =
+        Optional.ofNullable(spec.nats).filter(n -> !n.accessIdentity().isEmpty());
     int drainSeconds =
         gateway.drainSeconds != null ? gateway.drainSeconds : GatewaySpec.DEFAULT_DRAIN_SECONDS;
     return new GatewayPlan(
         credentials,
         image,
         natsUrl,
+        natsAccess,
         gateway.resources,
         drainSeconds,
         scaling(spec.scaling),
         AppsFileRenderer.render(spec, credentials),
-        RestartHash.of(image, natsUrl, gateway.resources),
+        RestartHash.of(
+            image,
+            natsUrl.map(url -> url + natsAccess.map(NatsSpec::accessIdentity).orElse("")),
+            gateway.resources),
         endpoints(app, credentials));
   }
 

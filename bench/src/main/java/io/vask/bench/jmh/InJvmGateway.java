@@ -37,12 +37,6 @@ final class InJvmGateway implements AutoCloseable {
     StaticAppRegistry apps =
         new StaticAppRegistry(List.of(AppSettings.of(APP, "bench-key", "bench-secret")));
     WebhookDispatcher webhooks = new WebhookDispatcher(cluster.outbox(), clock);
-    SubscriptionCounts counts =
-        new SubscriptionCounts(
-            apps, registry, cluster.bus(), cluster.membership().counts(), webhooks, timer, 1000);
-    subscriptions =
-        new Subscriptions(
-            apps, registry, cluster.bus(), cluster.membership(), cluster.cache(), webhooks, counts);
     Loops loops =
         new Loops() {
           @Override
@@ -65,6 +59,12 @@ final class InJvmGateway implements AutoCloseable {
           return new BenchTransport.Frame(buf, text.length);
         };
     fanout = new Fanout(registry, loops, encoder, new GatewayMetrics());
+    SubscriptionCounts counts =
+        new SubscriptionCounts(
+            apps, registry, fanout, cluster.membership().counts(), webhooks, timer, 1000);
+    subscriptions =
+        new Subscriptions(
+            apps, registry, cluster.bus(), cluster.membership(), cluster.cache(), webhooks, counts);
   }
 
   @Override

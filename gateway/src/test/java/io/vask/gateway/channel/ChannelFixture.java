@@ -54,8 +54,7 @@ public final class ChannelFixture implements AutoCloseable {
     Fanout fanout = new Fanout(registry, loops, encoder, metrics);
     Membership membership = cluster.membership();
     SubscriptionCounts counts =
-        new SubscriptionCounts(
-            apps, registry, cluster.bus(), membership.counts(), webhooks, timer, 5000);
+        new SubscriptionCounts(apps, registry, fanout, membership.counts(), webhooks, timer, 5000);
     Subscriptions subscriptions =
         new Subscriptions(
             apps, registry, cluster.bus(), membership, cluster.cache(), webhooks, counts);

@@ -41,7 +41,7 @@ class AuthorizedConnectionsIT {
       signed.pusher().user().bind("notice", toDave::add);
       privateOnly.connect();
       Inbox erinsInbox = privateOnly.subscribePrivate("private-erin", "notice");
-      long closedBefore = gateway.metrics().errors.value("4009");
+      long closedBefore = gateway.metrics().total("vask_errors_total", "code", "4009");
 
       // Connected last, so by the time it is closed the others are past their own deadline.
       unsigned.connect();
@@ -53,7 +53,8 @@ class AuthorizedConnectionsIT {
                       // the SDK reports the error on its event thread, maybe after the state
                       && unsigned.errorCodes().contains("4009"));
       assertThat(unsigned.states()).doesNotContain(ConnectionState.RECONNECTING);
-      assertThat(gateway.metrics().errors.value("4009")).isGreaterThan(closedBefore);
+      assertThat(gateway.metrics().total("vask_errors_total", "code", "4009"))
+          .isGreaterThan(closedBefore);
 
       assertThat(signed.state()).isEqualTo(ConnectionState.CONNECTED);
       assertThat(privateOnly.state()).isEqualTo(ConnectionState.CONNECTED);

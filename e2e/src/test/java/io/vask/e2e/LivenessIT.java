@@ -40,20 +40,20 @@ class LivenessIT {
   }
 
   private long errors4201() {
-    return gateway.metrics().errors.value("4201");
+    return gateway.metrics().total("vask_errors_total", "code", "4201");
   }
 
   @Test
   void sdkAnswersServerPingsAtWebSocketLevelAndStaysConnected() {
     try (SdkClient client = gateway.client(EAGER, null, null)) {
       client.connect();
-      long sentBefore = gateway.metrics().messagesOut.value();
+      long sentBefore = gateway.metrics().total("vask_messages_out_total");
       long closedBefore = errors4201();
       // After each idle second the server sends a PING frame and a pusher:ping, and would close
       // the socket unless something came back: four rounds prove the SDK's PONG frames count.
       await()
           .atMost(Duration.ofSeconds(20))
-          .until(() -> gateway.metrics().messagesOut.value() - sentBefore >= 4);
+          .until(() -> gateway.metrics().total("vask_messages_out_total") - sentBefore >= 4);
       assertThat(client.state()).isEqualTo(ConnectionState.CONNECTED);
       assertThat(client.states()).doesNotContain(ConnectionState.RECONNECTING);
       assertThat(errors4201()).isEqualTo(closedBefore);
@@ -69,11 +69,11 @@ class LivenessIT {
             null,
             options -> options.setActivityTimeout(1000).setPongTimeout(3000))) {
       client.connect();
-      long receivedBefore = gateway.metrics().messagesIn.value();
+      long receivedBefore = gateway.metrics().total("vask_messages_in_total");
       // The SDK pings after one idle second and reconnects unless a reply comes in time.
       await()
           .atMost(Duration.ofSeconds(20))
-          .until(() -> gateway.metrics().messagesIn.value() - receivedBefore >= 4);
+          .until(() -> gateway.metrics().total("vask_messages_in_total") - receivedBefore >= 4);
       assertThat(client.state()).isEqualTo(ConnectionState.CONNECTED);
       assertThat(client.states()).doesNotContain(ConnectionState.RECONNECTING);
     }

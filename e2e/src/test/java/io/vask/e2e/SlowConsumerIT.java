@@ -55,8 +55,8 @@ class SlowConsumerIT {
 
       long heapBefore = MemoryProbe.heapAfterGc();
       long directBefore = MemoryProbe.nettyDirect();
-      long closedBefore = gateway.metrics().slowConsumersClosed.value();
-      long direct4100Before = gateway.metrics().errors.value("4100");
+      long closedBefore = gateway.metrics().total("vask_slow_consumers_closed_total");
+      long direct4100Before = gateway.metrics().total("vask_errors_total", "code", "4100");
       long peakDirect = directBefore;
       String chunk = "c".repeat(EVENT_BYTES);
       for (int batch = 0; batch < BATCHES; batch++) {
@@ -75,8 +75,9 @@ class SlowConsumerIT {
 
       await()
           .atMost(Duration.ofSeconds(20))
-          .until(() -> gateway.metrics().slowConsumersClosed.value() > closedBefore);
-      assertThat(gateway.metrics().errors.value("4100")).isGreaterThan(direct4100Before);
+          .until(() -> gateway.metrics().total("vask_slow_consumers_closed_total") > closedBefore);
+      assertThat(gateway.metrics().total("vask_errors_total", "code", "4100"))
+          .isGreaterThan(direct4100Before);
       await()
           .atMost(Duration.ofSeconds(30))
           .untilAsserted(() -> assertThat(received.get()).isEqualTo(BATCHES * 10L));

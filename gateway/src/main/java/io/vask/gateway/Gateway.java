@@ -75,7 +75,7 @@ public final class Gateway implements AutoCloseable {
   public static Gateway start(
       GatewaySettings settings, AppRegistry apps, Cluster cluster, Clock clock, RetryPolicy retries)
       throws InterruptedException {
-    GatewayMetrics metrics = new GatewayMetrics();
+    GatewayMetrics metrics = new GatewayMetrics(() -> ids(apps));
     ScheduledExecutorService timer = Executors.newScheduledThreadPool(2, daemon("vask-timer"));
     NettyServer server = new NettyServer(settings, metrics);
 
@@ -118,7 +118,7 @@ public final class Gateway implements AutoCloseable {
 
   private static ChannelRegistry channelRegistry(NettyServer server, GatewayMetrics metrics) {
     ChannelRegistry registry = new ChannelRegistry(server.loops().count());
-    metrics.registry.gauge(
+    metrics.gauge(
         "vask_subscriptions", "Channel subscriptions on this node", registry::subscriptionCount);
     return registry;
   }
@@ -146,15 +146,14 @@ public final class Gateway implements AutoCloseable {
         clock,
         retries,
         backlog,
-        new WebhookMetrics(
-            metrics.registry, cluster.outbox()::depth, cluster.outbox()::lost, backlog),
+        new WebhookMetrics(metrics, cluster.outbox()::depth, cluster.outbox()::lost, backlog),
         100);
   }
 
   /** Ready while the cluster is reachable and the node is not draining. */
   private static Readiness readiness(Cluster cluster, GatewayMetrics metrics) {
     BooleanSupplier healthy = () -> cluster.bus().healthy() && cluster.membership().healthy();
-    metrics.registry.gauge(
+    metrics.gauge(
         "vask_cluster_connected",
         "1 while this node reaches the cluster (always 1 on a single node)",
         () -> healthy.getAsBoolean() ? 1 : 0);
@@ -163,18 +162,22 @@ public final class Gateway implements AutoCloseable {
 
   /** The cluster's bounded queues: what they refused during an outage (0 on a single node). */
   private static void droppedClusterWrites(Cluster cluster, GatewayMetrics metrics) {
-    metrics.registry.gauge(
+    metrics.gauge(
         "vask_cluster_publishes_dropped",
         "Channel events not published to the cluster: the NATS reconnect buffer was full",
         () -> cluster.bus().droppedPublishes());
-    metrics.registry.gauge(
+    metrics.gauge(
         "vask_cluster_membership_writes_dropped",
         "Membership writes refused: their queue was full while NATS was unreachable",
         () -> cluster.membership().lifecycle().droppedWrites());
-    metrics.registry.gauge(
+    metrics.gauge(
         "vask_cluster_cache_writes_dropped",
         "Cache channel writes dropped: their queue was full while NATS was unreachable",
         () -> cluster.cache().droppedWrites());
+  }
+
+  private static java.util.List<String> ids(AppRegistry apps) {
+    return apps.all().stream().map(io.vask.contract.AppSettings::id).toList();
   }
 
   private static BusListener listener(Fanout fanout, Users users) {
@@ -237,6 +240,7 @@ public final class Gateway implements AutoCloseable {
     timer.shutdownNow();
     cluster.close();
     apps.close();
+    metrics.close();
   }
 
   private static java.util.concurrent.ThreadFactory daemon(String name) {

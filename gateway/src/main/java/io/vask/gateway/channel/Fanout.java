@@ -1,6 +1,7 @@
 package io.vask.gateway.channel;
 
 import io.vask.gateway.cluster.ChannelEvent;
+import io.vask.gateway.metrics.AppMeters;
 import io.vask.gateway.metrics.GatewayMetrics;
 
 /**
@@ -40,12 +41,14 @@ public final class Fanout {
       return;
     }
     OutboundFrame frame = encoder.encode(event.frame(), holders);
+    AppMeters meters = metrics.app(event.appId());
     long acceptedAt = System.nanoTime();
     for (int t = 0; t < holders; t++) {
       int loop = targets[t];
       loops
           .executor(loop)
-          .execute(() -> writeOnLoop(channel, loop, frame, event.excludeSocketId(), acceptedAt));
+          .execute(
+              () -> writeOnLoop(channel, loop, frame, event.excludeSocketId(), meters, acceptedAt));
     }
   }
 
@@ -65,7 +68,12 @@ public final class Fanout {
   }
 
   private void writeOnLoop(
-      LocalChannel channel, int loop, OutboundFrame frame, String exclude, long acceptedAt) {
+      LocalChannel channel,
+      int loop,
+      OutboundFrame frame,
+      String exclude,
+      AppMeters meters,
+      long acceptedAt) {
     try {
       SubscriberSet set = channel.on(loop);
       Session[] sessions = set.array();
@@ -79,9 +87,8 @@ public final class Fanout {
         }
       }
       if (written > 0) {
-        metrics.messagesOut.add(written);
-        metrics.bytesOut.add((long) written * frame.length());
-        metrics.fanoutLatency.observeNanos(System.nanoTime() - acceptedAt);
+        meters.sent(written, frame.length());
+        metrics.fanoutLatencyNanos(System.nanoTime() - acceptedAt);
       }
     } finally {
       frame.release();

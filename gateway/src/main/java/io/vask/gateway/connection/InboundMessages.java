@@ -57,7 +57,7 @@ public final class InboundMessages {
     } else if (message instanceof ClientMessage.Signin signin) {
       users.signIn(session, signin);
     } else if (message instanceof ClientMessage.Invalid invalid) {
-      metrics.errors.labels("null").increment();
+      metrics.error("null");
       session.sendError(invalid.error());
     }
     // Pong and ignored pusher:* events need no answer: reading them already counted as activity.

@@ -33,7 +33,8 @@ public final class ApiRouter {
   private record Route(String name, String method, String[] shape, Endpoint endpoint) {}
 
   /** The endpoint name (for metrics) and the response. */
-  public record Outcome(String endpoint, ApiResponse response) {}
+  /** The endpoint's name and the app's id (empty when the path names no app) label metrics. */
+  public record Outcome(String appId, String endpoint, ApiResponse response) {}
 
   /** The API over the cluster's parts; {@code clock} checks request timestamps and cache TTLs. */
   public ApiRouter(
@@ -82,30 +83,34 @@ public final class ApiRouter {
         continue;
       }
       if (!route.method().equals(request.method())) {
-        return done(route.name(), ApiResponse.error(ApiError.METHOD_NOT_ALLOWED, request.method()));
+        return done(
+            app.get(),
+            route.name(),
+            ApiResponse.error(ApiError.METHOD_NOT_ALLOWED, request.method()));
       }
       return run(route, app.get(), request, params);
     }
-    return done("unknown", ApiResponse.error(ApiError.PATH_NOT_FOUND, request.rawPath()));
+    return done(
+        app.get(), "unknown", ApiResponse.error(ApiError.PATH_NOT_FOUND, request.rawPath()));
   }
 
   private CompletionStage<Outcome> run(
       Route route, AppSettings app, ApiRequest request, List<String> params) {
     ApiAuthenticator.Result auth = authenticator.check(app, request);
     if (auth.error() != null) {
-      return done(route.name(), auth.error());
+      return done(app, route.name(), auth.error());
     }
     if (!app.enabled()) {
-      return done(route.name(), ApiResponse.error(ApiError.APP_DISABLED));
+      return done(app, route.name(), ApiResponse.error(ApiError.APP_DISABLED));
     }
     CompletionStage<ApiResponse> response;
     try {
       response = route.endpoint().handle(app, request, params, auth.params());
     } catch (ApiException e) {
-      return done(route.name(), e.response());
+      return done(app, route.name(), e.response());
     } catch (RuntimeException e) {
       LOG.error("HTTP API {} of app {} failed", route.name(), app.id(), e);
-      return done(route.name(), ApiResponse.error(ApiError.INTERNAL_ERROR));
+      return done(app, route.name(), ApiResponse.error(ApiError.INTERNAL_ERROR));
     }
     return response
         .exceptionally(
@@ -118,7 +123,7 @@ public final class ApiRouter {
               LOG.error("HTTP API {} of app {} failed", route.name(), app.id(), cause);
               return ApiResponse.error(ApiError.CLUSTER_UNAVAILABLE);
             })
-        .thenApply(r -> new Outcome(route.name(), r));
+        .thenApply(r -> new Outcome(app.id(), route.name(), r));
   }
 
   /** Path params of a matching shape, or null. */
@@ -155,6 +160,11 @@ public final class ApiRouter {
   }
 
   private static CompletionStage<Outcome> done(String endpoint, ApiResponse response) {
-    return CompletableFuture.completedFuture(new Outcome(endpoint, response));
+    return CompletableFuture.completedFuture(new Outcome("", endpoint, response));
+  }
+
+  private static CompletionStage<Outcome> done(
+      AppSettings app, String endpoint, ApiResponse response) {
+    return CompletableFuture.completedFuture(new Outcome(app.id(), endpoint, response));
   }
 }

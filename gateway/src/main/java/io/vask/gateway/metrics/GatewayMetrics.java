@@ -1,69 +1,164 @@
 package io.vask.gateway.metrics;
 
-import java.lang.management.ManagementFactory;
-import java.util.concurrent.atomic.LongAdder;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.search.Search;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vask.gateway.protocol.PusherError;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.function.DoubleSupplier;
+import java.util.function.Supplier;
 
-/** Every metric the gateway exports, by name, in one place. */
-public final class GatewayMetrics {
-  public final MetricRegistry registry = new MetricRegistry();
+/**
+ * The gateway's meters on one Micrometer Prometheus registry: the process and JVM ({@link
+ * RuntimeMeters}), per-app connection and message meters ({@link AppMeters}), errors, HTTP API
+ * requests and the fan-out latency. Per-app series follow the apps file: each scrape creates them
+ * for new apps and removes every series tagged with an app that is gone.
+ */
+public final class GatewayMetrics implements AutoCloseable {
+  /** Where a request or frame belongs to no (known) app. */
+  public static final String NO_APP = "";
 
-  public final LongAdder connections = new LongAdder();
-  public final Counter connectionsOpened =
-      registry.counter("vask_connections_opened_total", "WebSocket connections accepted");
-  public final Counter messagesIn =
-      registry.counter("vask_messages_in_total", "WebSocket messages received from clients");
-  public final Counter messagesOut =
-      registry.counter("vask_messages_out_total", "WebSocket messages written to clients");
-  public final Counter bytesIn =
-      registry.counter("vask_bytes_in_total", "WebSocket payload bytes received");
-  public final Counter bytesOut =
-      registry.counter("vask_bytes_out_total", "WebSocket payload bytes written");
-  public final Counter errors =
-      registry.counter(
-          "vask_errors_total", "pusher:error frames and error closes sent, by code", "code");
-  public final Counter httpRequests =
-      registry.counter(
-          "vask_http_requests_total",
-          "HTTP API requests by endpoint and status",
-          "endpoint",
-          "status");
-  public final Counter slowConsumersClosed =
-      registry.counter(
-          "vask_slow_consumers_closed_total",
-          "Sockets closed with 4100 for not reading fast enough");
-  public final Counter eventsPublished =
-      registry.counter(
-          "vask_events_published_total", "Channel events published (HTTP API and client events)");
-  public final Histogram fanoutLatency =
-      registry.histogram(
-          "vask_fanout_latency_seconds",
-          "Time from accepting an event to writing it to this node's last subscriber",
-          0.0005,
-          0.001,
-          0.0025,
-          0.005,
-          0.01,
-          0.025,
-          0.05,
-          0.1,
-          0.25,
-          0.5,
-          1,
-          2.5);
+  public final PrometheusMeterRegistry registry =
+      new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
 
+  private final Map<String, AppMeters> apps = new ConcurrentHashMap<>();
+  private final Supplier<Collection<String>> liveApps;
+  private final RuntimeMeters runtime;
+  private final Counter slowConsumersClosed;
+  private final Timer fanoutLatency;
+
+  /** Per-app series only for the apps {@code liveApps} names at each scrape. */
+  public GatewayMetrics(Supplier<Collection<String>> liveApps) {
+    this.liveApps = liveApps;
+    this.runtime = RuntimeMeters.bindTo(registry);
+    this.slowConsumersClosed =
+        Counter.builder("vask_slow_consumers_closed")
+            .description("Sockets closed with 4100 for not reading fast enough")
+            .register(registry);
+    this.fanoutLatency =
+        Timer.builder("vask_fanout_latency")
+            .description(
+                "Time from accepting an event to writing it to this node's last subscriber")
+            .serviceLevelObjectives(FanoutBuckets.BOUNDS)
+            .register(registry);
+    // the family is exported from the start, with the one code this class itself records
+    errors(PusherError.OVER_CAPACITY.code().toString());
+  }
+
+  /** Per-app series for every app that records something; none are ever removed. */
   public GatewayMetrics() {
-    registry.gauge("vask_connections", "Open WebSocket connections", connections::sum);
-    var memory = ManagementFactory.getMemoryMXBean();
-    registry.gauge(
-        "vask_jvm_heap_used_bytes", "JVM heap in use", () -> memory.getHeapMemoryUsage().getUsed());
-    registry.gauge(
-        "vask_jvm_direct_used_bytes",
-        "Direct (off-heap) buffer memory in use",
-        () ->
-            ManagementFactory.getPlatformMXBeans(java.lang.management.BufferPoolMXBean.class)
-                .stream()
-                .filter(pool -> pool.getName().equals("direct"))
-                .mapToLong(java.lang.management.BufferPoolMXBean::getMemoryUsed)
-                .sum());
+    this(null);
+  }
+
+  /** The app's meters, created on first use: look up once per connection or batch. */
+  public AppMeters app(String appId) {
+    return apps.computeIfAbsent(appId, id -> AppMeters.register(registry, id));
+  }
+
+  public void error(String code) {
+    errors(code).increment();
+  }
+
+  private Counter errors(String code) {
+    return Counter.builder("vask_errors")
+        .description("pusher:error frames and error closes sent, by code")
+        .tag("code", code)
+        .register(registry);
+  }
+
+  public void slowConsumerClosed() {
+    slowConsumersClosed.increment();
+  }
+
+  public void fanoutLatencyNanos(long nanos) {
+    fanoutLatency.record(nanos, TimeUnit.NANOSECONDS);
+  }
+
+  public void httpRequest(String appId, String endpoint, int status) {
+    Counter.builder("vask_http_requests")
+        .description("HTTP API requests by app, endpoint and status")
+        .tags(AppMeters.APP, appId, "endpoint", endpoint, "status", Integer.toString(status))
+        .register(registry)
+        .increment();
+  }
+
+  /** A value read at scrape time. */
+  public void gauge(String name, String help, DoubleSupplier value) {
+    Gauge.builder(name, value::getAsDouble).description(help).register(registry);
+  }
+
+  /**
+   * The sum of a counter family's series matching {@code tags} (key, value, …); the family is named
+   * as exported, with {@code _total}.
+   */
+  public long total(String exportedName, String... tags) {
+    String name = exportedName.replaceFirst("_total$", "");
+    Search search = registry.find(name).tags(tags);
+    double sum = 0;
+    for (Counter counter : search.counters()) {
+      sum += counter.count();
+    }
+    for (FunctionCounter counter : search.functionCounters()) {
+      sum += counter.count();
+    }
+    return (long) sum;
+  }
+
+  /** Open connections over all apps. */
+  public long connections() {
+    return apps.values().stream().mapToLong(app -> app.connections().get()).sum();
+  }
+
+  /** The Prometheus text of every meter, after bringing the per-app series up to date. */
+  public String scrape() {
+    if (liveApps != null) {
+      follow(Set.copyOf(liveApps.get()));
+    }
+    return BucketBounds.plain(registry.scrape());
+  }
+
+  private void follow(Set<String> live) {
+    live.forEach(this::app);
+    for (String gone : apps.keySet()) {
+      if (!live.contains(gone) && !gone.equals(NO_APP)) {
+        apps.remove(gone);
+        registry.getMeters().stream()
+            .filter(meter -> gone.equals(meter.getId().getTag(AppMeters.APP)))
+            .forEach(registry::remove);
+      }
+    }
+  }
+
+  @Override
+  public void close() {
+    runtime.close();
+    registry.close();
+  }
+
+  /** The histogram's bucket bounds, as before the move to Micrometer. */
+  private static final class FanoutBuckets {
+    static final Duration[] BOUNDS = {
+      Duration.ofNanos(500_000),
+      Duration.ofMillis(1),
+      Duration.ofNanos(2_500_000),
+      Duration.ofMillis(5),
+      Duration.ofMillis(10),
+      Duration.ofMillis(25),
+      Duration.ofMillis(50),
+      Duration.ofMillis(100),
+      Duration.ofMillis(250),
+      Duration.ofMillis(500),
+      Duration.ofSeconds(1),
+      Duration.ofMillis(2500)
+    };
   }
 }

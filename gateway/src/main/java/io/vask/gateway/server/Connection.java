@@ -11,6 +11,7 @@ import io.netty.util.concurrent.ScheduledFuture;
 import io.vask.gateway.channel.OutboundFrame;
 import io.vask.gateway.channel.Session;
 import io.vask.gateway.channel.Transport;
+import io.vask.gateway.metrics.AppMeters;
 import io.vask.gateway.metrics.GatewayMetrics;
 import io.vask.gateway.protocol.Frames;
 import io.vask.gateway.protocol.PusherError;
@@ -31,6 +32,7 @@ final class Connection implements Transport {
   private final GatewayMetrics metrics;
   private final SlowConsumerPolicy slowConsumers;
   private Session session;
+  private AppMeters meters;
 
   /**
    * Where complete, pre-encoded frames enter the pipeline: the WebSocket encoder's context, so a
@@ -59,11 +61,17 @@ final class Connection implements Transport {
 
   void attach(Session session) {
     this.session = session;
+    this.meters = metrics.app(session.appId());
     this.frameContext = channel.pipeline().context(WebSocketFrameEncoder.class);
   }
 
   Session session() {
     return session;
+  }
+
+  /** The app's meters once attached; before, frames count under no app. */
+  AppMeters meters() {
+    return meters != null ? meters : metrics.app(GatewayMetrics.NO_APP);
   }
 
   Channel channel() {
@@ -76,8 +84,7 @@ final class Connection implements Transport {
       return;
     }
     byte[] bytes = frame.getBytes(StandardCharsets.UTF_8);
-    metrics.messagesOut.inc();
-    metrics.bytesOut.add(bytes.length);
+    meters().sent(1, bytes.length);
     write(WebSocketFrames.text(channel.alloc(), bytes));
   }
 
@@ -140,8 +147,8 @@ final class Connection implements Transport {
       return;
     }
     closing = true;
-    metrics.slowConsumersClosed.inc();
-    metrics.errors.labels(PusherError.OVER_CAPACITY.code().toString()).increment();
+    metrics.slowConsumerClosed();
+    metrics.error(PusherError.OVER_CAPACITY.code().toString());
     if (session != null) {
       session.markClosed();
     }
@@ -154,7 +161,7 @@ final class Connection implements Transport {
       return;
     }
     if (error.code() != null) {
-      metrics.errors.labels(error.code().toString()).increment();
+      metrics.error(error.code().toString());
     }
     send(Frames.error(error));
     closing = true;

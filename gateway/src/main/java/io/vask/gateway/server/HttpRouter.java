@@ -65,10 +65,8 @@ final class HttpRouter extends SimpleChannelInboundHandler<FullHttpRequest> {
               ApiResponse response =
                   error == null ? outcome.response() : ApiResponse.error(ApiError.INTERNAL_ERROR);
               String endpoint = error == null ? outcome.endpoint() : "unknown";
-              metrics
-                  .httpRequests
-                  .labels(endpoint, Integer.toString(response.status()))
-                  .increment();
+              String app = error == null ? outcome.appId() : GatewayMetrics.NO_APP;
+              metrics.httpRequest(app, endpoint, response.status());
               HttpResponses.json(ctx, keepAlive, response);
             },
             ctx.executor());

@@ -6,15 +6,15 @@ import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpUtil;
 import io.vask.gateway.httpapi.ApiError;
 import io.vask.gateway.httpapi.ApiResponse;
-import io.vask.gateway.metrics.MetricRegistry;
+import io.vask.gateway.metrics.GatewayMetrics;
 
 /** The metrics port: {@code /metrics} (Prometheus), {@code /healthz} (liveness), {@code /ready}. */
 final class MetricsHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
-  private final MetricRegistry registry;
+  private final GatewayMetrics metrics;
   private final Readiness readiness;
 
-  MetricsHandler(MetricRegistry registry, Readiness readiness) {
-    this.registry = registry;
+  MetricsHandler(GatewayMetrics metrics, Readiness readiness) {
+    this.metrics = metrics;
     this.readiness = readiness;
   }
 
@@ -27,7 +27,7 @@ final class MetricsHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
           HttpResponses.send(
               ctx,
               keepAlive,
-              ApiResponse.ok(registry.scrape()),
+              ApiResponse.ok(metrics.scrape()),
               "text/plain; version=0.0.4; charset=utf-8");
       case "/healthz" -> HttpResponses.json(ctx, keepAlive, ApiResponse.ok("{\"status\":\"ok\"}"));
       case "/ready" -> {

@@ -1,5 +1,6 @@
 package io.vask.gateway.server;
 
+import io.micrometer.core.instrument.binder.netty4.NettyAllocatorMetrics;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.channel.Channel;
@@ -59,10 +60,11 @@ public final class NettyServer implements AutoCloseable {
     this.group = new MultiThreadIoEventLoopGroup(settings.ioThreads(), io);
     this.channelType = epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
     this.loops = new NettyLoops(group);
-    metrics.registry.gauge(
+    metrics.gauge(
         "vask_netty_direct_used_bytes",
         "Direct memory held by Netty's allocator",
         PlatformDependent::usedDirectMemory);
+    new NettyAllocatorMetrics(PooledByteBufAllocator.DEFAULT).bindTo(metrics.registry);
   }
 
   public Loops loops() {
@@ -134,7 +136,7 @@ public final class NettyServer implements AutoCloseable {
                 ch.pipeline()
                     .addLast(new HttpServerCodec())
                     .addLast(new JsonAggregator(65_536))
-                    .addLast(new MetricsHandler(metrics.registry, readiness));
+                    .addLast(new MetricsHandler(metrics, readiness));
               }
             })
         .bind(settings.host(), settings.metricsPort())

@@ -52,8 +52,7 @@ final class PusherWebSocketHandler extends SimpleChannelInboundHandler<WebSocket
   protected void channelRead0(ChannelHandlerContext ctx, WebSocketFrame frame) {
     if (frame instanceof TextWebSocketFrame || frame instanceof BinaryWebSocketFrame) {
       ByteBuf content = frame.content();
-      metrics.messagesIn.inc();
-      metrics.bytesIn.add(content.readableBytes());
+      connection.meters().received(content.readableBytes());
       messages.receive(connection.session(), content.toString(StandardCharsets.UTF_8));
     } else if (frame instanceof PingWebSocketFrame) {
       ctx.writeAndFlush(new PongWebSocketFrame(frame.content().retain()));
@@ -67,7 +66,7 @@ final class PusherWebSocketHandler extends SimpleChannelInboundHandler<WebSocket
     Session session = connection.session();
     connection.cancelTimers();
     if (session != null) {
-      metrics.connections.decrement();
+      connection.meters().closed();
       departure.leave(session);
     }
     // last, so a drain that waits for the tracker to empty also waits for the leaves above

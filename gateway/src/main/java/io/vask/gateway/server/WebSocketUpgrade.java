@@ -83,8 +83,7 @@ final class WebSocketUpgrade {
     }
     connection.attach(admitted.session());
     connections.add(connection);
-    metrics.connections.increment();
-    metrics.connectionsOpened.inc();
+    connection.meters().opened();
     pipeline.admitted(connection, admitted.app().timings().activityTimeoutSeconds());
     admission.welcome(admitted);
     connection.channel().config().setAutoRead(true);

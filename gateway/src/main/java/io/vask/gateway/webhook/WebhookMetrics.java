@@ -1,7 +1,8 @@
 package io.vask.gateway.webhook;
 
-import io.vask.gateway.metrics.Counter;
-import io.vask.gateway.metrics.MetricRegistry;
+import io.micrometer.core.instrument.Counter;
+import io.vask.gateway.metrics.GatewayMetrics;
+import java.util.List;
 import java.util.function.LongSupplier;
 
 /**
@@ -23,61 +24,74 @@ public final class WebhookMetrics {
   final Counter sent;
   final Counter failed;
   final Counter retried;
-  final Counter dropped;
+  private final GatewayMetrics metrics;
 
   public WebhookMetrics(
-      MetricRegistry registry, LongSupplier queueDepth, LongSupplier lost, WebhookBacklog backlog) {
+      GatewayMetrics metrics, LongSupplier queueDepth, LongSupplier lost, WebhookBacklog backlog) {
+    this.metrics = metrics;
     requests =
-        registry.counter(
-            "vask_webhooks_requests_total", "Webhook requests made (one per event and target)");
-    sent = registry.counter("vask_webhooks_sent_total", "Webhook requests answered with 2xx");
-    failed =
-        registry.counter("vask_webhooks_failed_total", "Webhook attempts that failed or timed out");
-    retried = registry.counter("vask_webhooks_retried_total", "Webhook attempts that were retries");
-    dropped =
-        registry.counter(
-            "vask_webhooks_dropped_total",
-            "Webhook requests dropped: backlog_full, retry_span_over or refused",
-            "reason");
-    registry.gauge(
+        counter("vask_webhooks_requests", "Webhook requests made (one per event and target)");
+    sent = counter("vask_webhooks_sent", "Webhook requests answered with 2xx");
+    failed = counter("vask_webhooks_failed", "Webhook attempts that failed or timed out");
+    retried = counter("vask_webhooks_retried", "Webhook attempts that were retries");
+    for (String reason : List.of(BACKLOG_FULL, RETRY_SPAN_OVER, REFUSED)) {
+      dropped(reason);
+    }
+    metrics.gauge(
         "vask_webhooks_queue_depth", "Webhook events waiting for delivery", queueDepth::getAsLong);
     // a gauge over the outbox's own count: the outbox, not the sender, knows when it loses one
-    registry.gauge(
+    metrics.gauge(
         "vask_webhooks_outbox_lost",
         "Webhook events the outbox could not keep (full, unreadable, unstored at shutdown)",
         lost::getAsLong);
-    registry.gauge(
+    metrics.gauge(
         "vask_webhooks_backlog_bytes",
         "Estimated heap held by webhook requests waiting or in flight",
         backlog::bytes);
-    registry.gauge(
+    metrics.gauge(
         "vask_webhooks_backlog_requests",
         "Webhook requests waiting or in flight",
         backlog::requests);
-    registry.gauge(
+    metrics.gauge(
         "vask_webhooks_backlog_max_bytes",
         "The backlog's bound (VASK_WEBHOOK_BACKLOG_BYTES)",
         backlog::maxBytes);
   }
 
+  /** Exported as {@code <name>_total}. */
+  private Counter counter(String name, String help) {
+    return Counter.builder(name).description(help).register(metrics.registry);
+  }
+
+  Counter dropped(String reason) {
+    return Counter.builder("vask_webhooks_dropped")
+        .description("Webhook requests dropped: backlog_full, retry_span_over or refused")
+        .tag("reason", reason)
+        .register(metrics.registry);
+  }
+
   public long sentCount() {
-    return sent.value();
+    return metrics.total("vask_webhooks_sent_total");
   }
 
   /** Requests dropped for any reason. */
   public long droppedCount() {
-    return dropped.value(BACKLOG_FULL) + dropped.value(RETRY_SPAN_OVER) + dropped.value(REFUSED);
+    return metrics.total("vask_webhooks_dropped_total");
   }
 
   public long droppedCount(String reason) {
-    return dropped.value(reason);
+    return metrics.total("vask_webhooks_dropped_total", "reason", reason);
+  }
+
+  public long failedCount() {
+    return metrics.total("vask_webhooks_failed_total");
   }
 
   public long retriedCount() {
-    return retried.value();
+    return metrics.total("vask_webhooks_retried_total");
   }
 
   public long requestCount() {
-    return requests.value();
+    return metrics.total("vask_webhooks_requests_total");
   }
 }

@@ -88,15 +88,15 @@ public final class WebhookSender implements WebhookOutbox.Deliverer {
 
   /** Queues the request until a 2xx, the end of the retry span or eviction; never fails. */
   CompletableFuture<Void> send(WebhookRequest request) {
-    metrics.requests.inc();
+    metrics.requests.increment();
     HttpRequest http;
     try {
       http = toHttp(request);
     } catch (IllegalArgumentException e) {
       // a configured header the JDK client refuses (Host, Connection, …): no retry can help, and
       // throwing would cost the app's other targets the event and leave a batch never done
-      metrics.failed.inc();
-      metrics.dropped.labels(WebhookMetrics.REFUSED).increment();
+      metrics.failed.increment();
+      metrics.dropped(WebhookMetrics.REFUSED).increment();
       LOG.error("webhook to {} cannot be sent: {}", request.url(), e.getMessage());
       return CompletableFuture.completedFuture(null);
     }
@@ -110,7 +110,7 @@ public final class WebhookSender implements WebhookOutbox.Deliverer {
             backlog.nextSeq(),
             now);
     for (Delivery evicted : backlog.add(delivery)) {
-      metrics.dropped.labels(WebhookMetrics.BACKLOG_FULL).increment();
+      metrics.dropped(WebhookMetrics.BACKLOG_FULL).increment();
       evictions.dropped(evicted.target, "evicted after " + evicted.attempts + " attempts");
       evicted.done.complete(null);
     }
@@ -140,7 +140,7 @@ public final class WebhookSender implements WebhookOutbox.Deliverer {
   private void attempt(Delivery delivery) {
     delivery.attempts++;
     if (delivery.attempts > 1) {
-      metrics.retried.inc();
+      metrics.retried.increment();
     }
     try {
       client
@@ -148,7 +148,7 @@ public final class WebhookSender implements WebhookOutbox.Deliverer {
           .whenComplete(
               (response, error) -> {
                 if (error == null && response.statusCode() / 100 == 2) {
-                  metrics.sent.inc();
+                  metrics.sent.increment();
                   done(delivery);
                 } else {
                   failed(
@@ -162,11 +162,11 @@ public final class WebhookSender implements WebhookOutbox.Deliverer {
 
   /** Retries after the policy's delay, or gives up when that would pass the retry span. */
   private void failed(Delivery delivery, String why) {
-    metrics.failed.inc();
+    metrics.failed.increment();
     long now = clock.millis();
     long delay = policy.delay(delivery.attempts).toMillis();
     if (now + delay > delivery.createdMillis + policy.span().toMillis()) {
-      metrics.dropped.labels(WebhookMetrics.RETRY_SPAN_OVER).increment();
+      metrics.dropped(WebhookMetrics.RETRY_SPAN_OVER).increment();
       givenUp.dropped(delivery.target, delivery.attempts + " attempts, last: " + why);
       done(delivery);
       return;

@@ -34,7 +34,7 @@ class DrainIT {
         assertThat(socket.closeCode(10)).isEqualTo(4200);
       }
       drained.join();
-      assertThat(gateway.metrics().errors.value("4200")).isEqualTo(10);
+      assertThat(gateway.metrics().total("vask_errors_total", "code", "4200")).isEqualTo(10);
     } finally {
       sockets.forEach(TestSocket::close);
     }

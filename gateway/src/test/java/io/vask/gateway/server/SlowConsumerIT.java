@@ -77,7 +77,7 @@ class SlowConsumerIT {
       }
       await()
           .atMost(Duration.ofSeconds(20))
-          .until(() -> gateway.metrics().slowConsumersClosed.value() == 1);
+          .until(() -> gateway.metrics().total("vask_slow_consumers_closed_total") == 1);
       assertThat(reader.isClosed()).isFalse();
       assertThat(drainsToEndOfStream(silent)).isTrue();
     }

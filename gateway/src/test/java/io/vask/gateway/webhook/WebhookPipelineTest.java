@@ -8,7 +8,7 @@ import static org.awaitility.Awaitility.await;
 import io.vask.contract.AppSettings;
 import io.vask.gateway.app.StaticAppRegistry;
 import io.vask.gateway.cluster.local.LocalWebhookOutbox;
-import io.vask.gateway.metrics.MetricRegistry;
+import io.vask.gateway.metrics.GatewayMetrics;
 import io.vask.gateway.testing.WebhookReceiver;
 import java.net.http.HttpClient;
 import java.time.Clock;
@@ -34,7 +34,7 @@ class WebhookPipelineTest {
   private final WebhookReceiver receiver = WebhookReceiver.start();
   private final RecordingScheduler timer = new RecordingScheduler();
   private final LocalWebhookOutbox outbox = new LocalWebhookOutbox(1000);
-  private final MetricRegistry registry = new MetricRegistry();
+  private final GatewayMetrics registry = new GatewayMetrics();
   private final WebhookBacklog backlog = new WebhookBacklog(64L << 20, 64);
   private final WebhookMetrics metrics =
       new WebhookMetrics(registry, outbox::depth, outbox::lost, backlog);

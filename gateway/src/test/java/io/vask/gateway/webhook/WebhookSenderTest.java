@@ -14,7 +14,7 @@ import io.vask.contract.AppSettings;
 import io.vask.contract.WebhookEventType;
 import io.vask.gateway.app.StaticAppRegistry;
 import io.vask.gateway.cluster.WebhookEvent;
-import io.vask.gateway.metrics.MetricRegistry;
+import io.vask.gateway.metrics.GatewayMetrics;
 import io.vask.gateway.testing.WebhookReceiver;
 import io.vask.gateway.testing.WebhookReceiver.Request;
 import java.io.IOException;
@@ -63,7 +63,7 @@ class WebhookSenderTest {
       HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
   private final WebhookBacklog backlog = new WebhookBacklog(64L << 20, 64);
   private final WebhookMetrics metrics =
-      new WebhookMetrics(new MetricRegistry(), () -> 0, () -> 0, backlog);
+      new WebhookMetrics(new GatewayMetrics(), () -> 0, () -> 0, backlog);
   private RecordingScheduler timer = new RecordingScheduler();
 
   @AfterEach
@@ -216,7 +216,7 @@ class WebhookSenderTest {
           .isEqualTo(requests.get(0).header("X-Pusher-Signature"));
     }
     assertThat(timer.delays()).containsExactly(20L, 40L, 80L);
-    assertThat(metrics.failed.value()).isEqualTo(3);
+    assertThat(metrics.failedCount()).isEqualTo(3);
     assertThat(metrics.retriedCount()).isEqualTo(3);
     assertThat(metrics.sentCount()).isEqualTo(1);
     assertThat(metrics.droppedCount()).isZero();
@@ -234,7 +234,7 @@ class WebhookSenderTest {
     assertThat(delays).startsWith(20L, 40L, 80L, 100L).allMatch(d -> d <= 100);
     assertThat(delays.stream().mapToLong(Long::longValue).sum()).isLessThanOrEqualTo(1000);
     assertThat(receiver.requests()).hasSize(delays.size() + 1);
-    assertThat(metrics.failed.value()).isEqualTo(delays.size() + 1);
+    assertThat(metrics.failedCount()).isEqualTo(delays.size() + 1);
     assertThat(metrics.droppedCount()).isEqualTo(1);
     assertThat(metrics.sentCount()).isZero();
   }
@@ -254,7 +254,7 @@ class WebhookSenderTest {
     deliver(sender, now("cache_miss", "cache-x"));
 
     assertThat(receiver.requests()).hasSize(2);
-    assertThat(metrics.failed.value()).isEqualTo(1);
+    assertThat(metrics.failedCount()).isEqualTo(1);
     assertThat(metrics.retriedCount()).isEqualTo(1);
     assertThat(metrics.sentCount()).isEqualTo(1);
   }

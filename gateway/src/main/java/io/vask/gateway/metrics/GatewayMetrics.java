@@ -50,8 +50,9 @@ public final class GatewayMetrics implements AutoCloseable {
                 "Time from accepting an event to writing it to this node's last subscriber")
             .serviceLevelObjectives(FanoutBuckets.BOUNDS)
             .register(registry);
-    // the family is exported from the start, with the one code this class itself records
+    // both families are exported from the start, each with one series that is true at zero
     errors(PusherError.OVER_CAPACITY.code().toString());
+    httpRequests(NO_APP, "unknown", 404);
   }
 
   /** Per-app series for every app that records something; none are ever removed. */
@@ -84,11 +85,14 @@ public final class GatewayMetrics implements AutoCloseable {
   }
 
   public void httpRequest(String appId, String endpoint, int status) {
-    Counter.builder("vask_http_requests")
+    httpRequests(appId, endpoint, status).increment();
+  }
+
+  private Counter httpRequests(String appId, String endpoint, int status) {
+    return Counter.builder("vask_http_requests")
         .description("HTTP API requests by app, endpoint and status")
         .tags(AppMeters.APP, appId, "endpoint", endpoint, "status", Integer.toString(status))
-        .register(registry)
-        .increment();
+        .register(registry);
   }
 
   /** A value read at scrape time. */

@@ -14,9 +14,13 @@ import io.vask.gateway.cluster.ClusterBus;
 import io.vask.gateway.cluster.ControlMessage;
 import io.vask.gateway.cluster.Membership;
 import io.vask.gateway.connection.Admission;
+import io.vask.gateway.connection.AppReload;
 import io.vask.gateway.connection.Departure;
 import io.vask.gateway.connection.InboundMessages;
 import io.vask.gateway.httpapi.ApiRouter;
+import io.vask.gateway.limit.ConnectionLimits;
+import io.vask.gateway.limit.LimitSettings;
+import io.vask.gateway.limit.Refusals;
 import io.vask.gateway.metrics.GatewayMetrics;
 import io.vask.gateway.protocol.SocketIds;
 import io.vask.gateway.server.NettyServer;
@@ -68,12 +72,27 @@ public final class Gateway implements AutoCloseable {
   }
 
   /**
-   * The composition root: metrics and timers, the transport's loops, the channel use cases over the
-   * cluster, the cluster's reports back to them, then the transport handing connections to the
-   * connection use cases and requests to the HTTP API.
+   * {@link #start(GatewaySettings, AppRegistry, Cluster, Clock, RetryPolicy, LimitSettings)} with
+   * the default limits.
    */
   public static Gateway start(
       GatewaySettings settings, AppRegistry apps, Cluster cluster, Clock clock, RetryPolicy retries)
+      throws InterruptedException {
+    return start(settings, apps, cluster, clock, retries, LimitSettings.defaults());
+  }
+
+  /**
+   * The composition root: metrics and timers, the transport's loops, the channel use cases over the
+   * cluster, the cluster's reports back to them, then the transport handing connections to the
+   * connection use cases and requests to the HTTP API, within {@code limits}.
+   */
+  public static Gateway start(
+      GatewaySettings settings,
+      AppRegistry apps,
+      Cluster cluster,
+      Clock clock,
+      RetryPolicy retries,
+      LimitSettings limits)
       throws InterruptedException {
     GatewayMetrics metrics = new GatewayMetrics(() -> ids(apps));
     ScheduledExecutorService timer = Executors.newScheduledThreadPool(2, daemon("vask-timer"));
@@ -104,15 +123,35 @@ public final class Gateway implements AutoCloseable {
     cluster.cache().start(timer);
     cluster.outbox().start(webhookSender(settings, apps, cluster, timer, clock, retries, metrics));
 
-    Readiness readiness = readiness(cluster, metrics);
+    Refusals refusals = new Refusals(metrics);
+    ConnectionLimits connectionLimits = connectionLimits(limits, metrics);
+    Readiness readiness = readiness(cluster, metrics, connectionLimits);
     droppedClusterWrites(cluster, metrics);
     server.start(
-        new Admission(apps, membership.quota(), new SocketIds(), readiness::draining, users),
-        new InboundMessages(subscriptions, new ClientEvents(apps, bus, webhooks), users, metrics),
-        new Departure(subscriptions, users, membership.quota()),
+        new Admission(
+            apps,
+            membership.quota(),
+            new SocketIds(),
+            readiness::draining,
+            users,
+            connectionLimits,
+            refusals),
+        new InboundMessages(
+            subscriptions,
+            new ClientEvents(apps, bus, webhooks),
+            users,
+            metrics,
+            apps,
+            limits,
+            refusals),
+        new Departure(subscriptions, users, membership.quota(), connectionLimits),
         new ApiRouter(
             apps, bus, membership.presence(), membership.counts(), cluster.cache(), clock),
-        readiness);
+        readiness,
+        limits,
+        refusals);
+    AppReload reload = new AppReload(apps, refusals);
+    apps.onChange(() -> reload.reloaded(server.sessions()));
     return new Gateway(server, cluster, timer, metrics, apps);
   }
 
@@ -150,14 +189,28 @@ public final class Gateway implements AutoCloseable {
         100);
   }
 
-  /** Ready while the cluster is reachable and the node is not draining. */
-  private static Readiness readiness(Cluster cluster, GatewayMetrics metrics) {
+  private static ConnectionLimits connectionLimits(LimitSettings limits, GatewayMetrics metrics) {
+    ConnectionLimits connections = new ConnectionLimits(limits.connections(), System::nanoTime);
+    metrics.gauge(
+        "vask_limit_max_connections",
+        "Connections this pod accepts before answering 4100 and reporting not ready",
+        () -> limits.maxConnections());
+    metrics.gauge(
+        "vask_limit_tracked_addresses",
+        "Client addresses tracked for the per-address limits (bounded)",
+        connections::trackedAddresses);
+    return connections;
+  }
+
+  /** Ready while the cluster is reachable, the node not draining and below its connection limit. */
+  private static Readiness readiness(
+      Cluster cluster, GatewayMetrics metrics, ConnectionLimits connections) {
     BooleanSupplier healthy = () -> cluster.bus().healthy() && cluster.membership().healthy();
     metrics.gauge(
         "vask_cluster_connected",
         "1 while this node reaches the cluster (always 1 on a single node)",
         () -> healthy.getAsBoolean() ? 1 : 0);
-    return new Readiness(healthy);
+    return new Readiness(healthy, connections::full);
   }
 
   /** The cluster's bounded queues: what they refused during an outage (0 on a single node). */

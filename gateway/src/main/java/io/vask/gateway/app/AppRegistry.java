@@ -17,6 +17,11 @@ public interface AppRegistry extends AutoCloseable {
 
   Collection<AppSettings> all();
 
+  /**
+   * Calls {@code listener} after each change of the apps (a reload); a fixed registry never does.
+   */
+  default void onChange(Runnable listener) {}
+
   @Override
   default void close() {}
 }

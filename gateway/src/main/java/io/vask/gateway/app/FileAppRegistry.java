@@ -9,7 +9,9 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -19,8 +21,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Apps read from the apps file and re-read when its content changes. Polling the content hash (not
  * file events) because Kubernetes updates mounted Secrets by swapping symlinks, which file watchers
- * miss. A broken file on reload keeps the last good apps and is logged; sockets are never dropped
- * by a reload.
+ * miss. A broken file on reload keeps the last good apps and is logged. A reload drops only the
+ * sockets of apps it removed or disabled (its listeners do that).
  */
 public final class FileAppRegistry implements AppRegistry {
   private static final Logger LOG = LoggerFactory.getLogger(FileAppRegistry.class);
@@ -30,7 +32,7 @@ public final class FileAppRegistry implements AppRegistry {
   private volatile AppSnapshot snapshot;
   private volatile byte[] digest;
   private byte[] rejectedDigest; // only the reload timer touches it
-  private volatile Runnable onReload = () -> {};
+  private final List<Runnable> onReload = new CopyOnWriteArrayList<>();
   private final java.util.concurrent.atomic.AtomicLong failedReloads =
       new java.util.concurrent.atomic.AtomicLong();
 
@@ -51,9 +53,14 @@ public final class FileAppRegistry implements AppRegistry {
         this::reloadIfChanged, periodMillis, periodMillis, TimeUnit.MILLISECONDS);
   }
 
-  /** Called after each successful reload (for metrics and logs). */
+  /** Called after each successful reload (live sockets of removed or disabled apps are closed). */
   public void onReload(Runnable listener) {
-    this.onReload = listener;
+    onChange(listener);
+  }
+
+  @Override
+  public void onChange(Runnable listener) {
+    onReload.add(listener);
   }
 
   void reloadIfChanged() {
@@ -69,7 +76,7 @@ public final class FileAppRegistry implements AppRegistry {
       snapshot = new AppSnapshot(file.apps());
       digest = current;
       LOG.info("apps file reloaded: {} app(s)", file.apps().size());
-      onReload.run();
+      onReload.forEach(Runnable::run);
     } catch (AppsFileCodec.InvalidAppsFile e) {
       failedReloads.incrementAndGet();
       LOG.error("apps file {} has problems, keeping the previous apps: {}", path, e.getMessage());

@@ -1,5 +1,6 @@
 package io.vask.gateway.channel;
 
+import io.vask.gateway.limit.RateWindow;
 import io.vask.gateway.protocol.Frames;
 import io.vask.gateway.protocol.PusherError;
 import java.util.ArrayList;
@@ -16,6 +17,9 @@ public final class Session {
   private final String socketId;
   private final String appId;
   private final Transport transport;
+  private final String clientAddress;
+  private final RateWindow subscribeRate = new RateWindow();
+  private final RateWindow signinRate = new RateWindow();
   private final Map<String, Subscription> subscriptions = new HashMap<>(4);
   private SignedInUser user;
   private boolean open = true;
@@ -23,9 +27,29 @@ public final class Session {
   private int rateWindowCount;
 
   public Session(String socketId, String appId, Transport transport) {
+    this(socketId, appId, transport, "");
+  }
+
+  /** A session of a client at {@code clientAddress} (counted against the per-address limits). */
+  public Session(String socketId, String appId, Transport transport, String clientAddress) {
     this.socketId = socketId;
     this.appId = appId;
     this.transport = transport;
+    this.clientAddress = clientAddress;
+  }
+
+  public String clientAddress() {
+    return clientAddress;
+  }
+
+  /** This socket's subscribe and unsubscribe budget. */
+  public RateWindow subscribeRate() {
+    return subscribeRate;
+  }
+
+  /** This socket's sign-in budget. */
+  public RateWindow signinRate() {
+    return signinRate;
   }
 
   public String socketId() {

@@ -56,7 +56,7 @@ final class SubscribeAuthorizer {
       }
       return checkSignature(app, name, request.auth(), session.socketId() + ":" + name)
           .<Decision>map(Refused::new)
-          .orElse(new Allowed(new PresenceMember(user.id(), user.userInfoJson())));
+          .orElseGet(() -> member(name, user.id(), user.userInfoJson()));
     }
     Optional<SubscriptionFailure> bad =
         checkSignature(
@@ -76,14 +76,20 @@ final class SubscribeAuthorizer {
       return new Refused(
           SubscriptionFailure.invalid(name, PusherError.CHANNEL_DATA_INVALID.with()));
     }
-    String id = userId.asText();
+    JsonNode info = parsed.get().get("user_info");
+    return member(name, userId.asText(), info == null || info.isNull() ? "{}" : Json.write(info));
+  }
+
+  /**
+   * The member, within the limits on its id and info — the same whether it came from {@code
+   * channel_data} or from the signed-in user.
+   */
+  private static Decision member(String name, String id, String infoJson) {
     if (id.length() > PresenceMember.MAX_USER_ID_LENGTH) {
       return new Refused(
           SubscriptionFailure.limit(
               name, PusherError.USER_ID_TOO_LONG.with(PresenceMember.MAX_USER_ID_LENGTH)));
     }
-    JsonNode info = parsed.get().get("user_info");
-    String infoJson = info == null || info.isNull() ? "{}" : Json.write(info);
     if (infoJson.getBytes(StandardCharsets.UTF_8).length > PresenceMember.MAX_USER_INFO_BYTES) {
       return new Refused(
           SubscriptionFailure.limit(

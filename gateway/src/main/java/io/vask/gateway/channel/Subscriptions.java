@@ -223,6 +223,7 @@ public final class Subscriptions {
                 cacheMisses.populated(appId, channel);
                 session.send(
                     Frames.event(cached.get().event(), channel, cached.get().data(), null));
+                cacheMisses.populated(appId, channel);
               } else {
                 session.send(Frames.cacheMiss(channel));
                 if (cacheMisses.report(appId, channel, System.currentTimeMillis())) {

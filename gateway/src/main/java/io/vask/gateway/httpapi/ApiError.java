@@ -34,6 +34,7 @@ public enum ApiError {
   SIGNATURE_INVALID(
       401, "Invalid signature: you should have sent HmacSHA256Hex(\"{signed}\", your_secret_key)"),
   APP_DISABLED(403, "Application disabled"),
+  RATE_LIMITED(429, "Too many requests: this app may make {max} per second"),
 
   // events (PROTOCOL.md §9.4–9.5)
   EVENT_NOT_OBJECT(400, "Each event must be a JSON object"),

@@ -4,14 +4,24 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.vask.gateway.protocol.Json;
 
 /**
- * An HTTP response: a status and a JSON (or, for metrics, text) body. Errors are {@code {"error":
- * "..."}} with the status of their {@link ApiError}; the two others are named here.
+ * An HTTP response: a status, a JSON (or, for metrics, text) body and, for 429, the seconds a
+ * client should wait ({@code Retry-After}; 0 for none). Errors are {@code {"error": "..."}} with
+ * the status of their {@link ApiError}; the two others are named here.
  */
-public record ApiResponse(int status, String body) {
+public record ApiResponse(int status, String body, long retryAfterSeconds) {
   private static final int OK = 200;
   private static final int NOT_READY = 503;
 
   public static final ApiResponse EMPTY_OK = new ApiResponse(OK, "{}");
+
+  public ApiResponse(int status, String body) {
+    this(status, body, 0);
+  }
+
+  /** The same response, telling the client to retry after {@code seconds} ({@code Retry-After}). */
+  public ApiResponse retryAfter(long seconds) {
+    return new ApiResponse(status, body, seconds);
+  }
 
   public static ApiResponse ok(JsonNode body) {
     return new ApiResponse(OK, Json.write(body));

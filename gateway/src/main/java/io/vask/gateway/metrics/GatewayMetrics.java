@@ -76,6 +76,15 @@ public final class GatewayMetrics implements AutoCloseable {
         .register(registry);
   }
 
+  /** A connection, message or request refused by a limit or timeout. */
+  public void limitRefusal(String reason) {
+    Counter.builder("vask_limit_refusals")
+        .description("Connections, messages and requests refused by a limit or timeout, by reason")
+        .tag("reason", reason)
+        .register(registry)
+        .increment();
+  }
+
   public void slowConsumerClosed() {
     slowConsumersClosed.increment();
   }

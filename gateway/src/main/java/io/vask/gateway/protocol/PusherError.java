@@ -16,6 +16,7 @@ import static io.vask.gateway.protocol.PusherError.Effect.STAYS_OPEN;
 public enum PusherError {
   APP_NOT_FOUND(
       4001, CLOSES, "App key {key} not in this cluster. Did you forget to specify the cluster?"),
+  APP_REMOVED(4001, CLOSES, "Application removed"),
   APP_DISABLED(4003, CLOSES, "Application disabled"),
   OVER_QUOTA(4004, CLOSES, "Application is over connection quota"),
   PATH_NOT_FOUND(4005, CLOSES, "Path not found"),
@@ -23,10 +24,15 @@ public enum PusherError {
   UNSUPPORTED_VERSION(4007, CLOSES, "Unsupported protocol version"),
   UNAUTHORIZED_TIMEOUT(4009, CLOSES, "Connection not authorized within timeout."),
   TERMINATED(4009, CLOSES, "You got disconnected by the app."),
+  ORIGIN_NOT_ALLOWED(4009, CLOSES, "Origin {origin} not allowed for this application"),
   OVER_CAPACITY(4100, CLOSES, "Over capacity"),
+  ADDRESS_OVER_CAPACITY(4100, CLOSES, "Over capacity: too many connections from your address"),
+  ADDRESS_TOO_FAST(4100, CLOSES, "Over capacity: too many new connections from your address"),
   RECONNECT(4200, CLOSES, "Generic reconnect immediately"),
   PONG_NOT_RECEIVED(4201, CLOSES, "Pong reply not received"),
   RATE_LIMITED(4301, STAYS_OPEN, "Client event rejected due to rate limit"),
+  SUBSCRIBE_RATE_LIMITED(4301, STAYS_OPEN, "Subscription rejected due to rate limit"),
+  SIGNIN_RATE_LIMITED(4301, STAYS_OPEN, "Sign-in rejected due to rate limit"),
   WATCHLIST_LIMIT(
       4302, STAYS_OPEN, "Watchlist limit exceeded. Only the first 100 user IDs are accepted."),
 

@@ -1,5 +1,7 @@
 package io.vask.gateway.server;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
+
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
@@ -141,7 +143,13 @@ final class Connection implements Transport {
     }
   }
 
-  /** Drops everything queued for this socket and closes it with 4100 (Over capacity). */
+  /**
+   * Drops everything queued for this socket and closes it with 4100 (Over capacity): the queued
+   * frames are released first, so the error and close frames are all that is left to reach the
+   * client once it reads again (the rest of a frame the kernel took half of goes first, keeping the
+   * stream whole). Behind TLS the queue holds ciphertext that cannot be cut, so the socket just
+   * closes.
+   */
   private void closeSlowConsumer() {
     if (closing) {
       return;
@@ -152,7 +160,35 @@ final class Connection implements Transport {
     if (session != null) {
       session.markClosed();
     }
-    channel.close();
+    if (frameContext == null || channel.pipeline().get("tls") != null) {
+      channel.close();
+      return;
+    }
+    ByteBuf unfinished = discardQueued();
+    if (unfinished != null) {
+      channel.write(unfinished, channel.voidPromise());
+    }
+    PusherError.Message error = PusherError.OVER_CAPACITY.with();
+    write(WebSocketFrames.text(channel.alloc(), Frames.error(error).getBytes(UTF_8)));
+    closeWith(error, slowConsumers.graceMillis());
+  }
+
+  /** Releases every queued write; returns the unsent rest of the head frame, if any. */
+  private ByteBuf discardQueued() {
+    ChannelOutboundBuffer buffer = channel.unsafe().outboundBuffer();
+    if (buffer == null) {
+      return null;
+    }
+    buffer.addFlush();
+    Object head = buffer.current();
+    ByteBuf unfinished =
+        head instanceof ByteBuf frame && frame.readerIndex() > 0 ? frame.retainedSlice() : null;
+    // remove() releases each frame and gives its pending bytes back; the frames were written with
+    // void promises, so nothing waits on them (failing them would fire exceptionCaught per frame)
+    while (buffer.remove()) {
+      // next
+    }
+    return unfinished;
   }
 
   @Override
@@ -168,11 +204,16 @@ final class Connection implements Transport {
     if (session != null) {
       session.markClosed();
     }
+    closeWith(error, 2000);
+  }
+
+  /** The close frame, then the close; forced after {@code waitMillis} if the client won't read. */
+  private void closeWith(PusherError.Message error, long waitMillis) {
     int code = error.code() == null ? 1000 : error.code();
     channel
         .writeAndFlush(new CloseWebSocketFrame(code, reason(error.message())))
         .addListener(ChannelFutureListener.CLOSE);
-    channel.eventLoop().schedule(() -> channel.close(), 2, TimeUnit.SECONDS);
+    channel.eventLoop().schedule(() -> channel.close(), waitMillis, TimeUnit.MILLISECONDS);
   }
 
   /** Close reasons are at most 123 bytes of UTF-8. */

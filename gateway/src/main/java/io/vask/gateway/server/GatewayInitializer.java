@@ -6,11 +6,14 @@ import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.ssl.SslContext;
 import io.vask.gateway.httpapi.ApiRouter;
+import io.vask.gateway.limit.LimitSettings;
+import io.vask.gateway.limit.Refusals;
 import io.vask.gateway.metrics.GatewayMetrics;
 
 /**
  * The main port's pipeline, in order: TLS (when configured) → HTTP codec → aggregator (JSON 413
- * past the body cap) → router. A WebSocket upgrade then turns it into the pipeline {@link
+ * past the body cap) → request deadline (the handshake timeout from the accept, then the keep-alive
+ * idle timeout) → router. A WebSocket upgrade then turns it into the pipeline {@link
  * WebSocketPipeline} lists: WebSocket codec → frame aggregator → liveness → Pusher handler.
  */
 final class GatewayInitializer extends ChannelInitializer<SocketChannel> {
@@ -19,18 +22,24 @@ final class GatewayInitializer extends ChannelInitializer<SocketChannel> {
   private final GatewayMetrics metrics;
   private final int maxBodyBytes;
   private final SslContext ssl;
+  private final LimitSettings limits;
+  private final Refusals refusals;
 
   GatewayInitializer(
       WebSocketUpgrade upgrade,
       ApiRouter api,
       GatewayMetrics metrics,
       int maxBodyBytes,
-      SslContext ssl) {
+      SslContext ssl,
+      LimitSettings limits,
+      Refusals refusals) {
     this.upgrade = upgrade;
     this.api = api;
     this.metrics = metrics;
     this.maxBodyBytes = maxBodyBytes;
     this.ssl = ssl;
+    this.limits = limits;
+    this.refusals = refusals;
   }
 
   @Override
@@ -41,6 +50,10 @@ final class GatewayInitializer extends ChannelInitializer<SocketChannel> {
     }
     pipeline.addLast("http", new HttpServerCodec(4096, 8192, 8192));
     pipeline.addLast("aggregator", new JsonAggregator(maxBodyBytes));
+    pipeline.addLast(
+        RequestDeadline.NAME,
+        new RequestDeadline(
+            limits.handshakeTimeoutMillis(), limits.httpIdleTimeoutMillis(), refusals));
     pipeline.addLast("router", new HttpRouter(upgrade, api, metrics, ssl != null));
   }
 }

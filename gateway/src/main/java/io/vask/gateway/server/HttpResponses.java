@@ -26,6 +26,9 @@ final class HttpResponses {
             Unpooled.wrappedBuffer(answer.body().getBytes(StandardCharsets.UTF_8)));
     response.headers().set(HttpHeaderNames.CONTENT_TYPE, contentType);
     HttpUtil.setContentLength(response, response.content().readableBytes());
+    if (answer.retryAfterSeconds() > 0) {
+      response.headers().set(HttpHeaderNames.RETRY_AFTER, answer.retryAfterSeconds());
+    }
     if (keepAlive) {
       response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
       ctx.writeAndFlush(response);

@@ -24,12 +24,17 @@ import io.netty.util.internal.PlatformDependent;
 import io.vask.gateway.GatewaySettings;
 import io.vask.gateway.channel.FrameEncoder;
 import io.vask.gateway.channel.Loops;
+import io.vask.gateway.channel.Session;
 import io.vask.gateway.connection.Admission;
 import io.vask.gateway.connection.Departure;
 import io.vask.gateway.connection.InboundMessages;
 import io.vask.gateway.httpapi.ApiRouter;
+import io.vask.gateway.limit.ClientAddresses;
+import io.vask.gateway.limit.LimitSettings;
+import io.vask.gateway.limit.Refusals;
 import io.vask.gateway.metrics.GatewayMetrics;
 import java.net.InetSocketAddress;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLException;
 import org.slf4j.Logger;
@@ -47,6 +52,7 @@ public final class NettyServer implements AutoCloseable {
   private final EventLoopGroup group;
   private final NettyLoops loops;
   private final Class<? extends ServerChannel> channelType;
+  private final ConnectionTracker connections = new ConnectionTracker();
   private Channel mainChannel;
   private Channel metricsChannel;
   private Drain drain;
@@ -84,17 +90,25 @@ public final class NettyServer implements AutoCloseable {
       InboundMessages messages,
       Departure departure,
       ApiRouter api,
-      Readiness readiness)
+      Readiness readiness,
+      LimitSettings limits,
+      Refusals refusals)
       throws InterruptedException {
-    ConnectionTracker connections = new ConnectionTracker();
     WebSocketPipeline webSockets =
         new WebSocketPipeline(
             messages, departure, metrics, connections, settings.pongTimeoutSeconds() * 1000L);
     WebSocketUpgrade upgrade =
         new WebSocketUpgrade(
-            admission, webSockets, loops, metrics, connections, SlowConsumerPolicy.of(settings));
+            admission,
+            webSockets,
+            loops,
+            metrics,
+            connections,
+            SlowConsumerPolicy.of(settings),
+            new ClientAddresses(limits.trustedProxies()));
     GatewayInitializer initializer =
-        new GatewayInitializer(upgrade, api, metrics, settings.maxBodyBytes(), sslContext());
+        new GatewayInitializer(
+            upgrade, api, metrics, settings.maxBodyBytes(), sslContext(), limits, refusals);
     mainChannel = bindMain(initializer);
     metricsChannel = bindMetrics(readiness);
     drain = new Drain(readiness, connections);
@@ -142,6 +156,14 @@ public final class NettyServer implements AutoCloseable {
         .bind(settings.host(), settings.metricsPort())
         .sync()
         .channel();
+  }
+
+  /** The sessions of every established connection, for the apps-reload check. */
+  public List<Session> sessions() {
+    return connections.snapshot().stream()
+        .map(Connection::session)
+        .filter(java.util.Objects::nonNull)
+        .toList();
   }
 
   public int port() {

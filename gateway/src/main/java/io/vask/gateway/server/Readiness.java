@@ -4,18 +4,26 @@ import java.util.function.BooleanSupplier;
 
 /**
  * Whether this node should get traffic: apps loaded, cluster reachable (when clustered), not
- * draining. Read by {@code /ready} and by the upgrade path (a draining node refuses new sockets).
+ * draining, not at its connection limit. Read by {@code /ready} and by the upgrade path (a draining
+ * node refuses new sockets).
  */
 public final class Readiness {
   private final BooleanSupplier clusterHealthy;
+  private final BooleanSupplier full;
   private volatile boolean draining;
 
   public Readiness(BooleanSupplier clusterHealthy) {
+    this(clusterHealthy, () -> false);
+  }
+
+  /** Also not ready while {@code full} (the pod holds its maximum of connections). */
+  public Readiness(BooleanSupplier clusterHealthy, BooleanSupplier full) {
     this.clusterHealthy = clusterHealthy;
+    this.full = full;
   }
 
   public boolean ready() {
-    return !draining && clusterHealthy.getAsBoolean();
+    return !draining && clusterHealthy.getAsBoolean() && !full.getAsBoolean();
   }
 
   public boolean draining() {
@@ -31,6 +39,9 @@ public final class Readiness {
     if (draining) {
       return "draining";
     }
-    return clusterHealthy.getAsBoolean() ? "ok" : "cluster unreachable";
+    if (!clusterHealthy.getAsBoolean()) {
+      return "cluster unreachable";
+    }
+    return full.getAsBoolean() ? "at connection limit" : "ok";
   }
 }

@@ -47,6 +47,9 @@ final class WebSocketPipeline {
     pipeline.addLast(
         PUSHER, new PusherWebSocketHandler(connection, messages, departure, metrics, connections));
     pipeline.remove(router.handler());
+    if (pipeline.get(RequestDeadline.NAME) != null) {
+      pipeline.remove(RequestDeadline.NAME);
+    }
   }
 
   /** The connection was admitted: the liveness check starts, with the app's activity timeout. */

@@ -7,8 +7,11 @@ import io.netty.handler.codec.http.QueryStringDecoder;
 import io.netty.handler.codec.http.websocketx.WebSocketServerHandshaker;
 import io.netty.handler.codec.http.websocketx.WebSocketServerHandshakerFactory;
 import io.vask.gateway.connection.Admission;
+import io.vask.gateway.connection.Arrival;
 import io.vask.gateway.connection.Verdict;
+import io.vask.gateway.limit.ClientAddresses;
 import io.vask.gateway.metrics.GatewayMetrics;
+import java.net.InetSocketAddress;
 import java.util.List;
 
 /**
@@ -23,6 +26,7 @@ final class WebSocketUpgrade {
   private final GatewayMetrics metrics;
   private final ConnectionTracker connections;
   private final SlowConsumerPolicy slowConsumers;
+  private final ClientAddresses addresses;
 
   WebSocketUpgrade(
       Admission admission,
@@ -30,7 +34,9 @@ final class WebSocketUpgrade {
       NettyLoops loops,
       GatewayMetrics metrics,
       ConnectionTracker connections,
-      SlowConsumerPolicy slowConsumers) {
+      SlowConsumerPolicy slowConsumers,
+      ClientAddresses addresses) {
+    this.addresses = addresses;
     this.admission = admission;
     this.pipeline = pipeline;
     this.loops = loops;
@@ -52,6 +58,12 @@ final class WebSocketUpgrade {
       return;
     }
     QueryStringDecoder query = new QueryStringDecoder(request.uri());
+    Arrival arrival =
+        new Arrival(
+            query.path(),
+            first(query.parameters().get("protocol")),
+            request.headers().get(HttpHeaderNames.ORIGIN),
+            clientAddress(ctx, request));
     int loop = loops.indexOf(ctx.channel().eventLoop());
     Connection connection =
         new Connection(ctx.channel(), loop, loops.flusher(loop), metrics, slowConsumers);
@@ -66,7 +78,7 @@ final class WebSocketUpgrade {
               }
               pipeline.handshaken(ctx, connection);
               admission
-                  .admit(query.path(), first(query.parameters().get("protocol")), connection)
+                  .admit(arrival, connection)
                   .thenAccept(
                       verdict -> {
                         if (verdict instanceof Verdict.Admitted admitted) {
@@ -87,6 +99,16 @@ final class WebSocketUpgrade {
     pipeline.admitted(connection, admitted.app().timings().activityTimeoutSeconds());
     admission.welcome(admitted);
     connection.channel().config().setAutoRead(true);
+  }
+
+  /** The peer's address, or the client's behind a trusted proxy ({@code X-Forwarded-For}). */
+  private String clientAddress(ChannelHandlerContext ctx, FullHttpRequest request) {
+    String peer =
+        ctx.channel().remoteAddress() instanceof InetSocketAddress socket
+                && socket.getAddress() != null
+            ? socket.getAddress().getHostAddress()
+            : "";
+    return addresses.resolve(peer, request.headers().get("X-Forwarded-For"));
   }
 
   private static String first(List<String> values) {

@@ -13,6 +13,9 @@ import io.vask.gateway.cluster.ChannelEvent;
 import io.vask.gateway.cluster.Cluster;
 import io.vask.gateway.cluster.ControlMessage;
 import io.vask.gateway.cluster.local.LocalCluster;
+import io.vask.gateway.limit.ConnectionLimits;
+import io.vask.gateway.limit.LimitSettings;
+import io.vask.gateway.limit.Refusals;
 import io.vask.gateway.metrics.GatewayMetrics;
 import io.vask.gateway.protocol.SocketIds;
 import io.vask.gateway.testing.RecordingTransport;
@@ -39,9 +42,15 @@ final class ConnectionRig implements AutoCloseable {
   final Admission admission;
   final InboundMessages messages;
   final Departure departure;
+  final Refusals refusals;
+  final ConnectionLimits connectionLimits;
   private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
 
   ConnectionRig(AppSettings... apps) {
+    this(LimitSettings.defaults(), apps);
+  }
+
+  ConnectionRig(LimitSettings limits, AppSettings... apps) {
     StaticAppRegistry registered = new StaticAppRegistry(List.of(apps));
     WebhookDispatcher webhooks = new WebhookDispatcher(cluster.outbox(), Clock.systemUTC());
     GatewayMetrics metrics = new GatewayMetrics();
@@ -82,13 +91,27 @@ final class ConnectionRig implements AutoCloseable {
                 users.onControl(message);
               }
             });
+    refusals = new Refusals(metrics);
+    connectionLimits = new ConnectionLimits(limits.connections(), System::nanoTime);
     admission =
         new Admission(
-            registered, cluster.membership().quota(), new SocketIds(), draining::get, users);
+            registered,
+            cluster.membership().quota(),
+            new SocketIds(),
+            draining::get,
+            users,
+            connectionLimits,
+            refusals);
     messages =
         new InboundMessages(
-            subscriptions, new ClientEvents(registered, cluster.bus(), webhooks), users, metrics);
-    departure = new Departure(subscriptions, users, cluster.membership().quota());
+            subscriptions,
+            new ClientEvents(registered, cluster.bus(), webhooks),
+            users,
+            metrics,
+            registered,
+            limits,
+            refusals);
+    departure = new Departure(subscriptions, users, cluster.membership().quota(), connectionLimits);
   }
 
   /** Admits and welcomes a socket of the app with {@code key}, as the transport does. */

@@ -24,8 +24,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The fan-out write path keeps its bounds: a subscriber that stops reading is closed once its
- * queued bytes pass {@code VASK_MAX_PENDING_BYTES} (counted as a 4100 close), while a reading
- * subscriber of the same channel receives every event, in publish order.
+ * queued bytes pass {@code VASK_MAX_PENDING_BYTES} — its queued frames dropped, so the 4100 error
+ * and close frames reach it when it reads again — while a reading subscriber of the same channel
+ * receives every event, in publish order.
  */
 class SlowConsumerIT {
   private static final int EVENTS = 1500;
@@ -79,20 +80,27 @@ class SlowConsumerIT {
           .atMost(Duration.ofSeconds(20))
           .until(() -> gateway.metrics().total("vask_slow_consumers_closed_total") == 1);
       assertThat(reader.isClosed()).isFalse();
-      assertThat(drainsToEndOfStream(silent)).isTrue();
+      assertThat(closeFrameAfterDraining(silent)).isEqualTo(4100);
     }
   }
 
-  /** Reads what the server had queued until the connection ends; false if it stays open. */
-  private static boolean drainsToEndOfStream(RawSocket socket) {
+  /**
+   * Reads what the server had queued until the close frame, checking the {@code pusher:error} 4100
+   * comes right before it; returns the close code (-1 when the stream ended without one).
+   */
+  private static int closeFrameAfterDraining(RawSocket socket) {
+    String previous = "";
     try {
       while (true) {
-        if (socket.read().opcode() == 0x8) {
-          return true;
+        RawSocket.Frame frame = socket.read();
+        if (frame.opcode() == 0x8) {
+          assertThat(previous).contains("\"code\":4100").contains("Over capacity");
+          return frame.closeCode();
         }
+        previous = frame.text();
       }
     } catch (IOException ended) {
-      return true;
+      return -1;
     }
   }
 

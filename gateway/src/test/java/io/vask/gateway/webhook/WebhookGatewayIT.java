@@ -211,6 +211,25 @@ class WebhookGatewayIT {
   }
 
   @Test
+  void manyClientsMissingTheSameEmptyCacheProduceOneCacheMissWebhook() {
+    try (Client first = connect(app);
+        Client second = connect(app);
+        Client third = connect(app)) {
+      for (Client socket : List.of(first, second, third)) {
+        subscribe(socket, "cache-storm", null);
+        socket.await("pusher:cache_miss");
+      }
+      subscribe(first, "cache-storm-marker", null);
+      awaitWebhook(receiver, "cache_miss", "cache-storm-marker", 0);
+
+      await()
+          .during(Duration.ofMillis(500))
+          .atMost(Duration.ofSeconds(5))
+          .until(() -> events(receiver, "cache-storm", "cache_miss").size() == 1);
+    }
+  }
+
+  @Test
   void subscriptionCountsAreSentAsNumbers() {
     try (Client first = connect(app);
         Client second = connect(app)) {

@@ -181,8 +181,11 @@ final class Connection implements Transport {
     }
     buffer.addFlush();
     Object head = buffer.current();
+    // a copy, not a slice: the frame is a pooled duplicate whose release may recycle it
     ByteBuf unfinished =
-        head instanceof ByteBuf frame && frame.readerIndex() > 0 ? frame.retainedSlice() : null;
+        head instanceof ByteBuf frame && frame.readerIndex() > 0
+            ? channel.alloc().directBuffer(frame.readableBytes()).writeBytes(frame)
+            : null;
     // remove() releases each frame and gives its pending bytes back; the frames were written with
     // void promises, so nothing waits on them (failing them would fire exceptionCaught per frame)
     while (buffer.remove()) {

@@ -38,6 +38,12 @@ public final class RawSocket implements AutoCloseable {
 
   /** Connects and upgrades; {@code receiveBuffer} shrinks the kernel buffer for slow readers. */
   public static RawSocket upgrade(int port, String path, int receiveBuffer) throws IOException {
+    return upgrade(port, path, receiveBuffer, "");
+  }
+
+  /** Connects and upgrades with extra header lines ({@code "Origin: …\r\n"}). */
+  public static RawSocket upgrade(int port, String path, int receiveBuffer, String extraHeaders)
+      throws IOException {
     Socket socket = new Socket();
     if (receiveBuffer > 0) {
       socket.setReceiveBufferSize(receiveBuffer);
@@ -55,7 +61,9 @@ public final class RawSocket implements AutoCloseable {
             + "\r\nUpgrade: websocket\r\n"
             + "Connection: Upgrade\r\nSec-WebSocket-Key: "
             + Base64.getEncoder().encodeToString(nonce)
-            + "\r\nSec-WebSocket-Version: 13\r\n\r\n";
+            + "\r\nSec-WebSocket-Version: 13\r\n"
+            + extraHeaders
+            + "\r\n";
     raw.out.write(request.getBytes(StandardCharsets.US_ASCII));
     raw.out.flush();
     String status = raw.readHeaders();

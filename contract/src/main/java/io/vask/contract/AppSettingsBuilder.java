@@ -30,6 +30,8 @@ public final class AppSettingsBuilder {
   private Integer maxPresenceMembers;
   private Integer maxChannelsPerTrigger;
   private Integer maxEventsPerBatch;
+  private Integer apiRequestsPerSecond;
+  private List<String> allowedOrigins;
   private Integer cacheTtlSeconds;
   private Integer activityTimeoutSeconds;
   private List<WebhookSettings> webhooks;
@@ -125,6 +127,16 @@ public final class AppSettingsBuilder {
     return this;
   }
 
+  public AppSettingsBuilder apiRequestsPerSecond(Integer value) {
+    this.apiRequestsPerSecond = value;
+    return this;
+  }
+
+  public AppSettingsBuilder allowedOrigins(List<String> origins) {
+    this.allowedOrigins = origins;
+    return this;
+  }
+
   public AppSettingsBuilder cacheTtlSeconds(Integer value) {
     this.cacheTtlSeconds = value;
     return this;
@@ -164,7 +176,9 @@ public final class AppSettingsBuilder {
         or(clientEventsPerSecond, d.clientEventsPerSecond()),
         or(maxPresenceMembers, d.maxPresenceMembers()),
         or(maxChannelsPerTrigger, d.maxChannelsPerTrigger()),
-        or(maxEventsPerBatch, d.maxEventsPerBatch()));
+        or(maxEventsPerBatch, d.maxEventsPerBatch()),
+        or(apiRequestsPerSecond, d.apiRequestsPerSecond()),
+        allowedOrigins == null ? d.allowedOrigins() : allowedOrigins);
   }
 
   private AppTimings timings() {
@@ -195,6 +209,13 @@ public final class AppSettingsBuilder {
     json.put("maxPresenceMembers", l.maxPresenceMembers());
     json.put("maxChannelsPerTrigger", l.maxChannelsPerTrigger());
     json.put("maxEventsPerBatch", l.maxEventsPerBatch());
+    // fields added later are written only when set, so files rendered before stay byte-identical
+    if (l.apiRequestsPerSecond() != AppLimits.DEFAULT_API_REQUESTS_PER_SECOND) {
+      json.put("apiRequestsPerSecond", l.apiRequestsPerSecond());
+    }
+    if (!l.allowedOrigins().isEmpty()) {
+      json.put("allowedOrigins", l.allowedOrigins());
+    }
     json.put("cacheTtlSeconds", t.cacheTtlSeconds());
     json.put("activityTimeoutSeconds", t.activityTimeoutSeconds());
     json.put("webhooks", app.webhooks());

@@ -1,5 +1,6 @@
 package io.vask.contract;
 
+import io.vask.contract.rules.AllowedOrigin;
 import io.vask.contract.rules.AppId;
 import io.vask.contract.rules.WebhookUrl;
 import java.util.ArrayList;
@@ -68,6 +69,21 @@ public final class AppsFileValidator {
     range(problems, where, "maxPresenceMembers", limits.maxPresenceMembers(), 1, 100_000);
     range(problems, where, "maxChannelsPerTrigger", limits.maxChannelsPerTrigger(), 1, 100);
     range(problems, where, "maxEventsPerBatch", limits.maxEventsPerBatch(), 1, 1000);
+    range(problems, where, "apiRequestsPerSecond", limits.apiRequestsPerSecond(), 0, 1_000_000);
+    for (int i = 0; i < limits.allowedOrigins().size(); i++) {
+      String origin = limits.allowedOrigins().get(i);
+      if (!AllowedOrigin.isValid(origin)) {
+        problems.add(
+            where
+                + ".allowedOrigins["
+                + i
+                + "] \""
+                + origin
+                + "\" is invalid (expected "
+                + AllowedOrigin.EXPECTED
+                + ")");
+      }
+    }
   }
 
   private static void checkIdentity(

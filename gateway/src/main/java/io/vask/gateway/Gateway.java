@@ -18,6 +18,7 @@ import io.vask.gateway.connection.AppReload;
 import io.vask.gateway.connection.Departure;
 import io.vask.gateway.connection.InboundMessages;
 import io.vask.gateway.httpapi.ApiRouter;
+import io.vask.gateway.limit.ApiRateLimit;
 import io.vask.gateway.limit.ConnectionLimits;
 import io.vask.gateway.limit.LimitSettings;
 import io.vask.gateway.limit.Refusals;
@@ -72,28 +73,14 @@ public final class Gateway implements AutoCloseable {
   }
 
   /**
-   * {@link #start(GatewaySettings, AppRegistry, Cluster, Clock, RetryPolicy, LimitSettings)} with
-   * the default limits.
+   * The composition root: metrics and timers, the transport's loops, the channel use cases over the
+   * cluster, the cluster's reports back to them, then the transport handing connections to the
+   * connection use cases and requests to the HTTP API, within the settings' limits.
    */
   public static Gateway start(
       GatewaySettings settings, AppRegistry apps, Cluster cluster, Clock clock, RetryPolicy retries)
       throws InterruptedException {
-    return start(settings, apps, cluster, clock, retries, LimitSettings.defaults());
-  }
-
-  /**
-   * The composition root: metrics and timers, the transport's loops, the channel use cases over the
-   * cluster, the cluster's reports back to them, then the transport handing connections to the
-   * connection use cases and requests to the HTTP API, within {@code limits}.
-   */
-  public static Gateway start(
-      GatewaySettings settings,
-      AppRegistry apps,
-      Cluster cluster,
-      Clock clock,
-      RetryPolicy retries,
-      LimitSettings limits)
-      throws InterruptedException {
+    LimitSettings limits = settings.limits();
     GatewayMetrics metrics = new GatewayMetrics(() -> ids(apps));
     ScheduledExecutorService timer = Executors.newScheduledThreadPool(2, daemon("vask-timer"));
     NettyServer server = new NettyServer(settings, metrics);
@@ -146,7 +133,14 @@ public final class Gateway implements AutoCloseable {
             refusals),
         new Departure(subscriptions, users, membership.quota(), connectionLimits),
         new ApiRouter(
-            apps, bus, membership.presence(), membership.counts(), cluster.cache(), clock),
+            apps,
+            bus,
+            membership.presence(),
+            membership.counts(),
+            cluster.cache(),
+            clock,
+            new ApiRateLimit(System::nanoTime),
+            refusals),
         readiness,
         limits,
         refusals);

@@ -10,10 +10,12 @@ import io.vask.contract.settings.Setting;
 import io.vask.contract.settings.SettingCatalog;
 import io.vask.contract.settings.SettingType;
 import io.vask.contract.settings.SettingValues;
+import io.vask.gateway.limit.LimitSettings;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * The gateway's settings from {@code VASK_*} environment variables. Each setting is declared once
@@ -143,14 +145,16 @@ public final class GatewaySettings {
           "VASK_MAX_PENDING_BYTES",
           integer(65_536, Integer.MAX_VALUE),
           1 << 20,
-          "per socket: bytes queued for a client that isn't reading; past it the socket is dropped"
-              + " (no close frame: the client sees 1006; counted as error 4100)");
+          "per socket: bytes queued for a client that isn't reading; past it the queued frames are"
+              + " dropped and the socket closed with 4100 (the close frame reaches the client when"
+              + " it reads again; behind TLS the socket is just dropped)");
   public static final Setting<Integer> SLOW_CONSUMER_GRACE_MS =
       Setting.of(
           "VASK_SLOW_CONSUMER_GRACE_MS",
           integer(10, 600_000),
           10_000,
-          "a socket that stays unwritable this long is dropped the same way");
+          "a socket that stays unwritable this long is closed the same way; also how long its close"
+              + " frame waits for it to read");
   public static final Setting<Integer> PONG_TIMEOUT_SECONDS =
       Setting.of(
           "VASK_PONG_TIMEOUT_SECONDS",
@@ -191,41 +195,45 @@ public final class GatewaySettings {
           64,
           "webhook requests sent at once to one receiver URL; the others wait in the backlog");
 
-  /** Every gateway setting, in the order docs/configuration.md lists them. */
+  /** Every gateway setting, in the order docs/configuration.md lists them; limits last. */
   public static final SettingCatalog CATALOG =
-      SettingCatalog.of(
+      new SettingCatalog(
           "VASK_",
-          HOST,
-          PORT,
-          METRICS_PORT,
-          APPS_FILE,
-          APP_ID,
-          APP_KEY,
-          APP_SECRET,
-          NATS_URL,
-          NATS_USER,
-          NATS_PASSWORD_FILE,
-          NATS_TOKEN_FILE,
-          NATS_NKEY_FILE,
-          NATS_CREDS_FILE,
-          NATS_TLS_CA,
-          NATS_TLS_CERT,
-          NATS_TLS_KEY,
-          NODE_ID,
-          DRAIN_SECONDS,
-          TLS_CERT,
-          TLS_KEY,
-          LOG_FORMAT,
-          LOG_LEVEL,
-          IO_THREADS,
-          MAX_PENDING_BYTES,
-          SLOW_CONSUMER_GRACE_MS,
-          PONG_TIMEOUT_SECONDS,
-          MAX_BODY_BYTES,
-          APPS_RELOAD_MS,
-          AUTHORIZATION_TIMEOUT_MS,
-          WEBHOOK_BACKLOG_BYTES,
-          WEBHOOK_MAX_IN_FLIGHT);
+          Stream.concat(
+                  Stream.of(
+                      HOST,
+                      PORT,
+                      METRICS_PORT,
+                      APPS_FILE,
+                      APP_ID,
+                      APP_KEY,
+                      APP_SECRET,
+                      NATS_URL,
+                      NATS_USER,
+                      NATS_PASSWORD_FILE,
+                      NATS_TOKEN_FILE,
+                      NATS_NKEY_FILE,
+                      NATS_CREDS_FILE,
+                      NATS_TLS_CA,
+                      NATS_TLS_CERT,
+                      NATS_TLS_KEY,
+                      NODE_ID,
+                      DRAIN_SECONDS,
+                      TLS_CERT,
+                      TLS_KEY,
+                      LOG_FORMAT,
+                      LOG_LEVEL,
+                      IO_THREADS,
+                      MAX_PENDING_BYTES,
+                      SLOW_CONSUMER_GRACE_MS,
+                      PONG_TIMEOUT_SECONDS,
+                      MAX_BODY_BYTES,
+                      APPS_RELOAD_MS,
+                      AUTHORIZATION_TIMEOUT_MS,
+                      WEBHOOK_BACKLOG_BYTES,
+                      WEBHOOK_MAX_IN_FLIGHT),
+                  LimitSettings.ALL.stream())
+              .toList());
 
   private final SettingValues values;
 
@@ -354,6 +362,20 @@ public final class GatewaySettings {
 
   public int webhookMaxInFlight() {
     return get(WEBHOOK_MAX_IN_FLIGHT);
+  }
+
+  /** The limits and timeouts of {@link LimitSettings}. */
+  public LimitSettings limits() {
+    return new LimitSettings(
+        get(LimitSettings.HANDSHAKE_TIMEOUT_MS),
+        get(LimitSettings.HTTP_IDLE_TIMEOUT_MS),
+        get(LimitSettings.MAX_CONNECTIONS),
+        get(LimitSettings.MAX_CONNECTIONS_PER_IP),
+        get(LimitSettings.NEW_CONNECTIONS_PER_IP_PER_SECOND),
+        get(LimitSettings.MAX_TRACKED_IPS),
+        get(LimitSettings.TRUSTED_PROXIES),
+        get(LimitSettings.SUBSCRIBES_PER_SECOND),
+        get(LimitSettings.SIGNINS_PER_SECOND));
   }
 
   @Override

@@ -134,15 +134,11 @@ public final class Admission {
       return Optional.of(PusherError.APP_DISABLED.with());
     } else if (draining.getAsBoolean()) {
       return Optional.of(PusherError.RECONNECT.with());
-    } else if (!AllowedOrigins.allows(allowedOrigins(app.get()), arrival.origin())) {
+    } else if (!AllowedOrigins.allows(app.get().limits().allowedOrigins(), arrival.origin())) {
       refusals.count(LimitReason.ORIGIN);
       return Optional.of(PusherError.ORIGIN_NOT_ALLOWED.with(arrival.origin()));
     }
     return checkProtocol(arrival.protocol());
-  }
-
-  private static java.util.List<String> allowedOrigins(AppSettings app) {
-    return java.util.List.of();
   }
 
   private static Verdict refuse(Transport transport, PusherError.Message error) {

@@ -26,9 +26,23 @@ public final class ApiAuthenticator {
 
   /** The parsed query of an authentic request, or the error response. */
   public Result check(AppSettings app, ApiRequest request) {
+    return verify(app, request.method(), request.rawPath(), request.rawQuery(), request.body());
+  }
+
+  /**
+   * Checks key, timestamp and signature from the request line alone, before the body is read: the
+   * signature covers the {@code body_md5} parameter, so only the body's MD5 is left to check.
+   */
+  public Result checkQuery(AppSettings app, String method, String rawPath, String rawQuery) {
+    return verify(app, method, rawPath, rawQuery, null);
+  }
+
+  /** {@code body} null: the body is not read yet and its MD5 is checked later. */
+  private Result verify(
+      AppSettings app, String method, String rawPath, String rawQuery, byte[] body) {
     Map<String, String> params;
     try {
-      params = parseQuery(request.rawQuery());
+      params = parseQuery(rawQuery);
     } catch (ApiException e) {
       return Result.fail(e.response());
     }
@@ -47,8 +61,8 @@ public final class ApiAuthenticator {
     if (stale.isPresent()) {
       return Result.fail(stale.get());
     }
-    if (request.body().length > 0) {
-      String md5 = Signatures.md5Hex(request.body());
+    if (body != null && body.length > 0) {
+      String md5 = Signatures.md5Hex(body);
       if (!md5.equals(params.get("body_md5"))) {
         return Result.fail(ApiResponse.error(ApiError.BODY_MD5_INVALID));
       }
@@ -57,10 +71,9 @@ public final class ApiAuthenticator {
         params.entrySet().stream()
             .map(e -> e.getKey() + "=" + e.getValue())
             .collect(Collectors.joining("&"));
-    String decodedPath =
-        URLDecoder.decode(request.rawPath().replace("+", "%2B"), StandardCharsets.UTF_8);
-    for (String path : new String[] {request.rawPath(), decodedPath}) {
-      String toSign = request.method() + "\n" + path + "\n" + sortedParams;
+    String decodedPath = URLDecoder.decode(rawPath.replace("+", "%2B"), StandardCharsets.UTF_8);
+    for (String path : new String[] {rawPath, decodedPath}) {
+      String toSign = method + "\n" + path + "\n" + sortedParams;
       if (Signatures.constantTimeEquals(
           Signatures.hmacSha256Hex(app.secret(), toSign), signature)) {
         return Result.ok(params);
@@ -68,8 +81,7 @@ public final class ApiAuthenticator {
     }
     return Result.fail(
         ApiResponse.error(
-            ApiError.SIGNATURE_INVALID,
-            request.method() + "\\n" + request.rawPath() + "\\n" + sortedParams));
+            ApiError.SIGNATURE_INVALID, method + "\\n" + rawPath + "\\n" + sortedParams));
   }
 
   private Optional<ApiResponse> checkTimestamp(String value) {

@@ -6,6 +6,9 @@ import io.vask.gateway.cluster.ChannelCache;
 import io.vask.gateway.cluster.ChannelCounts;
 import io.vask.gateway.cluster.ClusterBus;
 import io.vask.gateway.cluster.Presence;
+import io.vask.gateway.limit.ApiRateLimit;
+import io.vask.gateway.limit.LimitReason;
+import io.vask.gateway.limit.Refusals;
 import io.vask.gateway.protocol.ChannelName;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -28,6 +31,8 @@ public final class ApiRouter {
   private final AppRegistry apps;
   private final ApiAuthenticator authenticator;
   private final List<Route> routes;
+  private final ApiRateLimit rates;
+  private final Refusals refusals;
 
   /** A method, a path shape after {@code /apps/{app}} ({@code *} = one segment), its endpoint. */
   private record Route(String name, String method, String[] shape, Endpoint endpoint) {}
@@ -36,16 +41,23 @@ public final class ApiRouter {
   /** The endpoint's name and the app's id (empty when the path names no app) label metrics. */
   public record Outcome(String appId, String endpoint, ApiResponse response) {}
 
-  /** The API over the cluster's parts; {@code clock} checks request timestamps and cache TTLs. */
+  /**
+   * The API over the cluster's parts; {@code clock} checks request timestamps and cache TTLs,
+   * {@code rates} each app's {@code apiRequestsPerSecond}.
+   */
   public ApiRouter(
       AppRegistry apps,
       ClusterBus bus,
       Presence presence,
       ChannelCounts counts,
       ChannelCache cache,
-      Clock clock) {
+      Clock clock,
+      ApiRateLimit rates,
+      Refusals refusals) {
     this.apps = apps;
     this.authenticator = new ApiAuthenticator(clock);
+    this.rates = rates;
+    this.refusals = refusals;
     EventPublisher publisher = new EventPublisher(bus, counts, cache);
     this.routes =
         List.of(
@@ -62,19 +74,67 @@ public final class ApiRouter {
     return new Route(name, method, shape.split("/"), endpoint);
   }
 
+  /**
+   * What can be decided from the request line alone, before the body is read (a large body from a
+   * stranger is then never read): the app and route, key, timestamp and signature, the app enabled,
+   * and the app's request rate (429 with {@code Retry-After}). Empty when the request may go on.
+   */
+  public Optional<Outcome> admit(String method, String rawPath, String rawQuery) {
+    Target target = target(method, rawPath);
+    if (target.refusal() != null) {
+      return Optional.of(target.refusal());
+    }
+    AppSettings app = target.app();
+    String name = target.route().name();
+    ApiAuthenticator.Result auth = authenticator.checkQuery(app, method, rawPath, rawQuery);
+    if (auth.error() != null) {
+      return Optional.of(new Outcome(app.id(), name, auth.error()));
+    }
+    if (!app.enabled()) {
+      return Optional.of(new Outcome(app.id(), name, ApiResponse.error(ApiError.APP_DISABLED)));
+    }
+    int perSecond = app.limits().apiRequestsPerSecond();
+    long retryAfter = rates.tryAcquire(app.id(), perSecond);
+    if (retryAfter > 0) {
+      refusals.count(LimitReason.API_RATE);
+      return Optional.of(
+          new Outcome(
+              app.id(),
+              name,
+              ApiResponse.error(ApiError.RATE_LIMITED, perSecond).retryAfter(retryAfter)));
+    }
+    return Optional.empty();
+  }
+
   public CompletionStage<Outcome> handle(ApiRequest request) {
+    Target target = target(request.method(), request.rawPath());
+    if (target.refusal() != null) {
+      return CompletableFuture.completedFuture(target.refusal());
+    }
+    return run(target.route(), target.app(), request, target.params());
+  }
+
+  /** The route and app a request names, or the refusal when it names none. */
+  private record Target(Route route, AppSettings app, List<String> params, Outcome refusal) {
+    static Target refused(String appId, String endpoint, ApiResponse response) {
+      return new Target(null, null, null, new Outcome(appId, endpoint, response));
+    }
+  }
+
+  private Target target(String method, String rawPath) {
     List<String> segments;
     try {
-      segments = segments(request.rawPath());
+      segments = segments(rawPath);
     } catch (IllegalArgumentException e) {
-      return done("unknown", ApiResponse.error(ApiError.MALFORMED_PATH));
+      return Target.refused("", "unknown", ApiResponse.error(ApiError.MALFORMED_PATH));
     }
     if (segments.size() < 3 || !segments.get(0).equals("apps")) {
-      return done("unknown", ApiResponse.error(ApiError.PATH_NOT_FOUND, request.rawPath()));
+      return Target.refused("", "unknown", ApiResponse.error(ApiError.PATH_NOT_FOUND, rawPath));
     }
     Optional<AppSettings> app = apps.byIdOrKey(segments.get(1));
     if (app.isEmpty()) {
-      return done("unknown", ApiResponse.error(ApiError.APP_NOT_FOUND, segments.get(1)));
+      return Target.refused(
+          "", "unknown", ApiResponse.error(ApiError.APP_NOT_FOUND, segments.get(1)));
     }
     List<String> rest = segments.subList(2, segments.size());
     for (Route route : routes) {
@@ -82,16 +142,14 @@ public final class ApiRouter {
       if (params == null) {
         continue;
       }
-      if (!route.method().equals(request.method())) {
-        return done(
-            app.get(),
-            route.name(),
-            ApiResponse.error(ApiError.METHOD_NOT_ALLOWED, request.method()));
+      if (!route.method().equals(method)) {
+        return Target.refused(
+            app.get().id(), route.name(), ApiResponse.error(ApiError.METHOD_NOT_ALLOWED, method));
       }
-      return run(route, app.get(), request, params);
+      return new Target(route, app.get(), params, null);
     }
-    return done(
-        app.get(), "unknown", ApiResponse.error(ApiError.PATH_NOT_FOUND, request.rawPath()));
+    return Target.refused(
+        app.get().id(), "unknown", ApiResponse.error(ApiError.PATH_NOT_FOUND, rawPath));
   }
 
   private CompletionStage<Outcome> run(
@@ -157,10 +215,6 @@ public final class ApiRouter {
     return ChannelName.parse(name)
         .orElseThrow(
             () -> new ApiException(ApiError.CHANNEL_NAME_INVALID, ChannelName.shortened(name)));
-  }
-
-  private static CompletionStage<Outcome> done(String endpoint, ApiResponse response) {
-    return CompletableFuture.completedFuture(new Outcome("", endpoint, response));
   }
 
   private static CompletionStage<Outcome> done(

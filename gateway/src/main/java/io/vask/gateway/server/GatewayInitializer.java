@@ -11,10 +11,12 @@ import io.vask.gateway.limit.Refusals;
 import io.vask.gateway.metrics.GatewayMetrics;
 
 /**
- * The main port's pipeline, in order: TLS (when configured) → HTTP codec → aggregator (JSON 413
- * past the body cap) → request deadline (the handshake timeout from the accept, then the keep-alive
- * idle timeout) → router. A WebSocket upgrade then turns it into the pipeline {@link
- * WebSocketPipeline} lists: WebSocket codec → frame aggregator → liveness → Pusher handler.
+ * The main port's pipeline, in order: TLS (when configured) → HTTP codec → API gate (key,
+ * timestamp, signature and request rate of {@code /apps/**} from the request line, before the body
+ * is read) → aggregator (JSON 413 past the body cap) → request deadline (the handshake timeout from
+ * the accept, then the keep-alive idle timeout) → router. A WebSocket upgrade then turns it into
+ * the pipeline {@link WebSocketPipeline} lists: WebSocket codec → frame aggregator → liveness →
+ * Pusher handler.
  */
 final class GatewayInitializer extends ChannelInitializer<SocketChannel> {
   private final WebSocketUpgrade upgrade;
@@ -49,6 +51,7 @@ final class GatewayInitializer extends ChannelInitializer<SocketChannel> {
       pipeline.addLast("tls", ssl.newHandler(channel.alloc()));
     }
     pipeline.addLast("http", new HttpServerCodec(4096, 8192, 8192));
+    pipeline.addLast("api-gate", new ApiGate(api, metrics));
     pipeline.addLast("aggregator", new JsonAggregator(maxBodyBytes));
     pipeline.addLast(
         RequestDeadline.NAME,

@@ -19,6 +19,16 @@ final class HttpResponses {
 
   static void send(
       ChannelHandlerContext ctx, boolean keepAlive, ApiResponse answer, String contentType) {
+    FullHttpResponse response = response(answer, contentType);
+    if (keepAlive) {
+      response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
+      ctx.writeAndFlush(response);
+    } else {
+      ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
+    }
+  }
+
+  private static FullHttpResponse response(ApiResponse answer, String contentType) {
     FullHttpResponse response =
         new DefaultFullHttpResponse(
             HttpVersion.HTTP_1_1,
@@ -29,12 +39,14 @@ final class HttpResponses {
     if (answer.retryAfterSeconds() > 0) {
       response.headers().set(HttpHeaderNames.RETRY_AFTER, answer.retryAfterSeconds());
     }
-    if (keepAlive) {
-      response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
-      ctx.writeAndFlush(response);
-    } else {
-      ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
-    }
+    return response;
+  }
+
+  /** A JSON answer saying the connection closes, which the caller does once the request ended. */
+  static void jsonBeforeClose(ChannelHandlerContext ctx, ApiResponse answer) {
+    FullHttpResponse response = response(answer, "application/json");
+    response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+    ctx.writeAndFlush(response);
   }
 
   static void json(ChannelHandlerContext ctx, boolean keepAlive, ApiResponse answer) {

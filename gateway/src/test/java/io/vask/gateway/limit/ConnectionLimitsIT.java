@@ -3,8 +3,6 @@ package io.vask.gateway.limit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vask.gateway.Gateway;
-import io.vask.gateway.app.StaticAppRegistry;
-import io.vask.gateway.cluster.local.LocalCluster;
 import io.vask.gateway.testing.RawSocket;
 import io.vask.gateway.testing.TestGateways;
 import java.io.IOException;
@@ -12,8 +10,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Clock;
-import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -27,24 +23,14 @@ class ConnectionLimitsIT {
   private Gateway gateway;
 
   private void start(int pod, int perAddress, int perSecond) throws InterruptedException {
-    LimitSettings d = LimitSettings.defaults();
     gateway =
-        Gateway.start(
-            TestGateways.settings(30, 300_000),
-            new StaticAppRegistry(List.of(TestGateways.app("1", true, 0, 120, false))),
-            LocalCluster.create(Clock.systemUTC()),
-            Clock.systemUTC(),
-            io.vask.gateway.webhook.RetryPolicy.PUSHER,
-            new LimitSettings(
-                d.handshakeTimeoutMillis(),
-                d.httpIdleTimeoutMillis(),
-                pod,
-                perAddress,
-                perSecond,
-                d.maxTrackedAddresses(),
-                d.trustedProxies(),
-                d.subscribesPerSecond(),
-                d.signinsPerSecond()));
+        TestGateways.start(
+            TestGateways.settings(30, 300_000).toBuilder()
+                .set(LimitSettings.MAX_CONNECTIONS, pod)
+                .set(LimitSettings.MAX_CONNECTIONS_PER_IP, perAddress)
+                .set(LimitSettings.NEW_CONNECTIONS_PER_IP_PER_SECOND, perSecond)
+                .build(),
+            TestGateways.app("1", true, 0, 120, false));
   }
 
   @AfterEach

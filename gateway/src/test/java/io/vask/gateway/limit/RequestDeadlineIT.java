@@ -3,18 +3,14 @@ package io.vask.gateway.limit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vask.gateway.Gateway;
-import io.vask.gateway.app.StaticAppRegistry;
-import io.vask.gateway.cluster.local.LocalCluster;
 import io.vask.gateway.testing.TestGateways;
 import io.vask.gateway.testing.TestSocket;
-import io.vask.gateway.webhook.RetryPolicy;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -43,26 +39,13 @@ class RequestDeadlineIT {
 
   @BeforeEach
   void start() throws InterruptedException {
-    LimitSettings d = LimitSettings.defaults();
-    LimitSettings limits =
-        new LimitSettings(
-            HANDSHAKE_MILLIS,
-            IDLE_MILLIS,
-            d.maxConnections(),
-            d.connectionsPerAddress(),
-            d.newConnectionsPerAddressPerSecond(),
-            d.maxTrackedAddresses(),
-            d.trustedProxies(),
-            d.subscribesPerSecond(),
-            d.signinsPerSecond());
     gateway =
-        Gateway.start(
-            TestGateways.settings(30, 300_000),
-            new StaticAppRegistry(List.of(TestGateways.app("1", true, 0, 120, false))),
-            LocalCluster.create(Clock.systemUTC()),
-            Clock.systemUTC(),
-            RetryPolicy.PUSHER,
-            limits);
+        TestGateways.start(
+            TestGateways.settings(30, 300_000).toBuilder()
+                .set(LimitSettings.HANDSHAKE_TIMEOUT_MS, (int) HANDSHAKE_MILLIS)
+                .set(LimitSettings.HTTP_IDLE_TIMEOUT_MS, (int) IDLE_MILLIS)
+                .build(),
+            TestGateways.app("1", true, 0, 120, false));
   }
 
   @AfterEach

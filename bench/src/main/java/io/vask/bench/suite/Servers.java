@@ -137,7 +137,7 @@ final class Servers {
             + "\", \"secret\": \""
             + APP_SECRET
             + "\", \"clientEvents\": true, \"clientEventsPerSecond\": 1000,"
-            + " \"maxPresenceMembers\": 10000}]}\n");
+            + " \"maxPresenceMembers\": 10000, \"apiRequestsPerSecond\": 1000000}]}\n");
     List<String> command = new ArrayList<>(List.of("java"));
     command.addAll(JVM_FLAGS);
     command.addAll(extraFlags);
@@ -148,6 +148,10 @@ final class Servers {
     env.put("VASK_METRICS_PORT", "" + metrics);
     env.put("VASK_APPS_FILE", apps.toString());
     env.put("VASK_DRAIN_SECONDS", "0");
+    // every load client connects from 127.0.0.1: the per-address limits stay on (their cost is
+    // part of what is measured) but high enough never to refuse the benchmark's own sockets
+    env.put("VASK_MAX_CONNECTIONS_PER_IP", "1000000");
+    env.put("VASK_NEW_CONNECTIONS_PER_IP_PER_SECOND", "1000000");
     env.put("VASK_IO_THREADS", "" + Math.max(1, cpus.isEmpty() ? 0 : cpus.split(",").length));
     if (natsUrl != null) {
       env.put("VASK_NATS_URL", natsUrl);

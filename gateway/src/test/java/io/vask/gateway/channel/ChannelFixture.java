@@ -12,6 +12,9 @@ import io.vask.gateway.cluster.Membership;
 import io.vask.gateway.cluster.local.LocalCluster;
 import io.vask.gateway.connection.Departure;
 import io.vask.gateway.connection.InboundMessages;
+import io.vask.gateway.limit.ConnectionLimits;
+import io.vask.gateway.limit.LimitSettings;
+import io.vask.gateway.limit.Refusals;
 import io.vask.gateway.metrics.GatewayMetrics;
 import io.vask.gateway.testing.RecordingTransport;
 import io.vask.gateway.user.Users;
@@ -59,10 +62,23 @@ public final class ChannelFixture implements AutoCloseable {
         new Subscriptions(
             apps, registry, cluster.bus(), membership, cluster.cache(), webhooks, counts);
     users = new Users(apps, registry, cluster.bus(), membership.users(), fanout, timer, 30_000);
+    Refusals refusals = new Refusals(metrics.limitRefusals);
+    LimitSettings limits = LimitSettings.defaults();
     messages =
         new InboundMessages(
-            subscriptions, new ClientEvents(apps, cluster.bus(), webhooks), users, metrics);
-    departure = new Departure(subscriptions, users, membership.quota());
+            subscriptions,
+            new ClientEvents(apps, cluster.bus(), webhooks),
+            users,
+            metrics,
+            apps,
+            limits,
+            refusals);
+    departure =
+        new Departure(
+            subscriptions,
+            users,
+            membership.quota(),
+            new ConnectionLimits(limits.connections(), System::nanoTime));
     cluster.bus().start(listener(fanout));
     membership.start(new ClusterTransitions(apps, cluster.bus(), webhooks, counts));
   }

@@ -4,6 +4,9 @@ import io.vask.contract.AppSettings;
 import io.vask.gateway.channel.ChannelFixture;
 import io.vask.gateway.channel.Hmac;
 import io.vask.gateway.channel.WireClient;
+import io.vask.gateway.limit.ApiRateLimit;
+import io.vask.gateway.limit.Refusals;
+import io.vask.gateway.metrics.GatewayMetrics;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -35,7 +38,9 @@ final class ApiFixture implements AutoCloseable {
             node.cluster().membership().presence(),
             node.cluster().membership().counts(),
             node.cluster().cache(),
-            clock);
+            clock,
+            new ApiRateLimit(System::nanoTime),
+            new Refusals(new GatewayMetrics().limitRefusals));
   }
 
   /** The channel layer the API publishes to and reads from. */

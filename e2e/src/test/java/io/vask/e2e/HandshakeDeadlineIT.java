@@ -65,7 +65,9 @@ class HandshakeDeadlineIT {
         assertThat(client.states())
             .doesNotContain(com.pusher.client.connection.ConnectionState.RECONNECTING);
       }
-      assertThat(gateway.metrics().limitRefusals.value("handshake_timeout")).isEqualTo(30);
+      assertThat(
+              gateway.metrics().total("vask_limit_refusals_total", "reason", "handshake_timeout"))
+          .isEqualTo(30);
     } finally {
       threads.shutdownNow();
     }

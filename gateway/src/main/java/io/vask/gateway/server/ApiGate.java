@@ -41,10 +41,7 @@ final class ApiGate extends ChannelInboundHandlerAdapter {
       Optional<ApiRouter.Outcome> refused = refusal(request);
       if (refused.isPresent()) {
         ApiRouter.Outcome outcome = refused.get();
-        metrics
-            .httpRequests
-            .labels(outcome.endpoint(), Integer.toString(outcome.response().status()))
-            .increment();
+        metrics.httpRequest(outcome.appId(), outcome.endpoint(), outcome.response().status());
         HttpResponses.jsonBeforeClose(ctx, outcome.response());
         discarding = true;
         discard(ctx, msg);

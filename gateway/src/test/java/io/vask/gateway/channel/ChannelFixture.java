@@ -62,7 +62,7 @@ public final class ChannelFixture implements AutoCloseable {
         new Subscriptions(
             apps, registry, cluster.bus(), membership, cluster.cache(), webhooks, counts);
     users = new Users(apps, registry, cluster.bus(), membership.users(), fanout, timer, 30_000);
-    Refusals refusals = new Refusals(metrics.limitRefusals);
+    Refusals refusals = new Refusals(metrics);
     LimitSettings limits = LimitSettings.defaults();
     messages =
         new InboundMessages(

@@ -40,7 +40,7 @@ final class ApiFixture implements AutoCloseable {
             node.cluster().cache(),
             clock,
             new ApiRateLimit(System::nanoTime),
-            new Refusals(new GatewayMetrics().limitRefusals));
+            new Refusals(new GatewayMetrics()));
   }
 
   /** The channel layer the API publishes to and reads from. */

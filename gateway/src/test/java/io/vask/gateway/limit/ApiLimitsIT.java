@@ -67,7 +67,8 @@ class ApiLimitsIT {
         .isEqualTo("{\"error\":\"Too many requests: this app may make 3 per second\"}");
     assertThat(Long.parseLong(refused.headers().firstValue("Retry-After").orElseThrow()))
         .isBetween(1L, 2L);
-    assertThat(gateway.metrics().limitRefusals.value("api_rate")).isEqualTo(1);
+    assertThat(gateway.metrics().total("vask_limit_refusals_total", "reason", "api_rate"))
+        .isEqualTo(1);
   }
 
   @Test
@@ -111,7 +112,8 @@ class ApiLimitsIT {
             gateway.port(), "/app/key-1?protocol=7", 0, "Origin: https://www.example.org\r\n")) {
       assertThat(allowed.read().text()).contains("pusher:connection_established");
     }
-    assertThat(gateway.metrics().limitRefusals.value("origin")).isEqualTo(1);
+    assertThat(gateway.metrics().total("vask_limit_refusals_total", "reason", "origin"))
+        .isEqualTo(1);
   }
 
   private HttpResponse<String> get(String path) throws Exception {

@@ -58,8 +58,10 @@ class AppReloadIT {
       onKept.await("pusher_internal:subscription_succeeded");
       assertThat(onKept.isClosed()).isFalse();
     }
-    assertThat(gateway.metrics().limitRefusals.value("app_disabled")).isEqualTo(1);
-    assertThat(gateway.metrics().limitRefusals.value("app_removed")).isEqualTo(1);
+    assertThat(gateway.metrics().total("vask_limit_refusals_total", "reason", "app_disabled"))
+        .isEqualTo(1);
+    assertThat(gateway.metrics().total("vask_limit_refusals_total", "reason", "app_removed"))
+        .isEqualTo(1);
   }
 
   private TestSocket connect(AppSettings app) {

@@ -80,7 +80,7 @@ class RequestDeadlineIT {
       client.await("pusher_internal:subscription_succeeded");
       assertThat(client.isClosed()).isFalse();
     }
-    assertThat(gateway.metrics().limitRefusals.value("handshake_timeout"))
+    assertThat(gateway.metrics().total("vask_limit_refusals_total", "reason", "handshake_timeout"))
         .isEqualTo(SILENT + SLOWLORIS);
   }
 
@@ -97,7 +97,8 @@ class RequestDeadlineIT {
       long closed = millisUntilClosed(socket, null, System.nanoTime());
       assertThat(closed).isBetween(IDLE_MILLIS - 500, IDLE_MILLIS + MARGIN_MILLIS);
     }
-    assertThat(gateway.metrics().limitRefusals.value("http_idle_timeout")).isEqualTo(1);
+    assertThat(gateway.metrics().total("vask_limit_refusals_total", "reason", "http_idle_timeout"))
+        .isEqualTo(1);
   }
 
   private Socket connect() throws IOException {

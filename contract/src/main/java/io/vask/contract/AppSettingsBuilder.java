@@ -24,6 +24,7 @@ public final class AppSettingsBuilder {
   private Boolean subscriptionCount;
   private Boolean watchlistEvents;
   private Boolean batchWebhooks;
+  private Boolean eventMetadata;
   private Integer maxConnections;
   private Integer maxMessageBytes;
   private Integer clientEventsPerSecond;
@@ -97,6 +98,11 @@ public final class AppSettingsBuilder {
     return this;
   }
 
+  public AppSettingsBuilder eventMetadata(Boolean on) {
+    this.eventMetadata = on;
+    return this;
+  }
+
   public AppSettingsBuilder maxConnections(Integer value) {
     this.maxConnections = value;
     return this;
@@ -165,7 +171,8 @@ public final class AppSettingsBuilder {
         or(userAuthentication, d.userAuthentication()),
         or(subscriptionCount, d.subscriptionCount()),
         or(watchlistEvents, d.watchlistEvents()),
-        or(batchWebhooks, d.batchWebhooks()));
+        or(batchWebhooks, d.batchWebhooks()),
+        or(eventMetadata, d.eventMetadata()));
   }
 
   private AppLimits limits() {
@@ -203,6 +210,7 @@ public final class AppSettingsBuilder {
     json.put("subscriptionCount", f.subscriptionCount());
     json.put("watchlistEvents", f.watchlistEvents());
     json.put("batchWebhooks", f.batchWebhooks());
+    json.put("eventMetadata", f.eventMetadata());
     json.put("maxConnections", l.maxConnections());
     json.put("maxMessageBytes", l.maxMessageBytes());
     json.put("clientEventsPerSecond", l.clientEventsPerSecond());

@@ -36,7 +36,7 @@ final class ClusterFactory {
   }
 
   /** {@code VASK_NODE_ID} (the operator sets the pod name), else the host name. */
-  private static String nodeName(GatewaySettings settings) {
+  static String nodeName(GatewaySettings settings) {
     if (settings.nodeId() != null && !settings.nodeId().isBlank()) {
       return settings.nodeId();
     }

@@ -1,5 +1,6 @@
 package io.vask.gateway;
 
+import io.micrometer.core.instrument.Counter;
 import io.vask.gateway.app.AppRegistry;
 import io.vask.gateway.channel.ChannelRegistry;
 import io.vask.gateway.channel.ClientEvents;
@@ -17,6 +18,10 @@ import io.vask.gateway.connection.Admission;
 import io.vask.gateway.connection.AppReload;
 import io.vask.gateway.connection.Departure;
 import io.vask.gateway.connection.InboundMessages;
+import io.vask.gateway.console.Console;
+import io.vask.gateway.console.DebugHub;
+import io.vask.gateway.console.DebugStream;
+import io.vask.gateway.console.RecordedWebhooks;
 import io.vask.gateway.httpapi.ApiRouter;
 import io.vask.gateway.limit.ApiRateLimit;
 import io.vask.gateway.limit.ConnectionLimits;
@@ -32,6 +37,7 @@ import io.vask.gateway.webhook.WebhookBacklog;
 import io.vask.gateway.webhook.WebhookDispatcher;
 import io.vask.gateway.webhook.WebhookMetrics;
 import io.vask.gateway.webhook.WebhookSender;
+import io.vask.gateway.webhook.Webhooks;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.util.concurrent.Executors;
@@ -46,6 +52,9 @@ import java.util.function.BooleanSupplier;
 public final class Gateway implements AutoCloseable {
   /** Subscription counts above 100 subscribers go out at most this often. */
   public static final long COUNT_THROTTLE_MILLIS = 5000;
+
+  /** A debug console is shown at most this many records a second; the rest are counted. */
+  public static final int CONSOLE_RECORDS_PER_SECOND = 200;
 
   private final NettyServer server;
   private final Cluster cluster;
@@ -85,16 +94,18 @@ public final class Gateway implements AutoCloseable {
     ScheduledExecutorService timer = Executors.newScheduledThreadPool(2, daemon("vask-timer"));
     NettyServer server = new NettyServer(settings, metrics);
 
-    WebhookDispatcher webhooks = new WebhookDispatcher(cluster.outbox(), clock);
+    ClusterBus bus = cluster.bus();
+    DebugHub debug = debugHub(settings, apps, bus, clock, timer, metrics);
+    Webhooks webhooks = new RecordedWebhooks(new WebhookDispatcher(cluster.outbox(), clock), debug);
     ChannelRegistry registry = channelRegistry(server, metrics);
     Fanout fanout = new Fanout(registry, server.loops(), server.frameEncoder(), metrics);
-    ClusterBus bus = cluster.bus();
     Membership membership = cluster.membership();
     SubscriptionCounts counts =
         new SubscriptionCounts(
             apps, registry, fanout, membership.counts(), webhooks, timer, COUNT_THROTTLE_MILLIS);
     Subscriptions subscriptions =
-        new Subscriptions(apps, registry, bus, membership, cluster.cache(), webhooks, counts);
+        new Subscriptions(
+            apps, registry, bus, membership, cluster.cache(), webhooks, counts, debug);
     Users users =
         new Users(
             apps,
@@ -105,15 +116,27 @@ public final class Gateway implements AutoCloseable {
             timer,
             settings.authorizationTimeoutMillis());
 
-    bus.start(listener(fanout, users));
+    bus.start(listener(fanout, users, debug));
     membership.start(new ClusterTransitions(apps, bus, webhooks, counts));
     cluster.cache().start(timer);
-    cluster.outbox().start(webhookSender(settings, apps, cluster, timer, clock, retries, metrics));
+    cluster
+        .outbox()
+        .start(webhookSender(settings, apps, cluster, timer, clock, retries, metrics, debug));
 
     Refusals refusals = new Refusals(metrics);
     ConnectionLimits connectionLimits = connectionLimits(limits, metrics);
     Readiness readiness = readiness(cluster, metrics, connectionLimits);
     droppedClusterWrites(cluster, metrics);
+    ApiRouter api =
+        new ApiRouter(
+            apps,
+            bus,
+            membership,
+            cluster.cache(),
+            clock,
+            new ApiRateLimit(System::nanoTime),
+            refusals,
+            debug);
     server.start(
         new Admission(
             apps,
@@ -122,7 +145,8 @@ public final class Gateway implements AutoCloseable {
             readiness::draining,
             users,
             connectionLimits,
-            refusals),
+            refusals,
+            debug),
         new InboundMessages(
             subscriptions,
             new ClientEvents(apps, bus, webhooks),
@@ -131,22 +155,40 @@ public final class Gateway implements AutoCloseable {
             apps,
             limits,
             refusals),
-        new Departure(subscriptions, users, membership.quota(), connectionLimits),
-        new ApiRouter(
-            apps,
-            bus,
-            membership.presence(),
-            membership.counts(),
-            cluster.cache(),
-            clock,
-            new ApiRateLimit(System::nanoTime),
-            refusals),
+        new Departure(subscriptions, users, membership.quota(), connectionLimits, debug),
+        api,
+        new Console(apps, debug, api, membership.counts(), membership.presence(), clock),
         readiness,
         limits,
         refusals);
     AppReload reload = new AppReload(apps, refusals);
     apps.onChange(() -> reload.reloaded(server.sessions()));
     return new Gateway(server, cluster, timer, metrics, apps);
+  }
+
+  /** The debug stream: records of watched apps, announced and expired on the timer. */
+  private static DebugHub debugHub(
+      GatewaySettings settings,
+      AppRegistry apps,
+      ClusterBus bus,
+      Clock clock,
+      ScheduledExecutorService timer,
+      GatewayMetrics metrics) {
+    Counter dropped =
+        Counter.builder("vask_console_records_dropped")
+            .description("Debug records not shown to a console over its rate limit")
+            .register(metrics.registry);
+    DebugHub hub =
+        new DebugHub(
+            bus,
+            apps,
+            clock,
+            ClusterFactory.nodeName(settings),
+            CONSOLE_RECORDS_PER_SECOND,
+            n -> dropped.increment(n));
+    timer.scheduleAtFixedRate(
+        hub::tick, DebugHub.ANNOUNCE_MILLIS, DebugHub.ANNOUNCE_MILLIS, TimeUnit.MILLISECONDS);
+    return hub;
   }
 
   private static ChannelRegistry channelRegistry(NettyServer server, GatewayMetrics metrics) {
@@ -164,7 +206,8 @@ public final class Gateway implements AutoCloseable {
       ScheduledExecutorService timer,
       Clock clock,
       RetryPolicy retries,
-      GatewayMetrics metrics) {
+      GatewayMetrics metrics,
+      DebugStream debug) {
     WebhookBacklog backlog =
         new WebhookBacklog(settings.webhookBacklogBytes(), settings.webhookMaxInFlight());
     return new WebhookSender(
@@ -180,7 +223,8 @@ public final class Gateway implements AutoCloseable {
         retries,
         backlog,
         new WebhookMetrics(metrics, cluster.outbox()::depth, cluster.outbox()::lost, backlog),
-        100);
+        100,
+        debug);
   }
 
   private static ConnectionLimits connectionLimits(LimitSettings limits, GatewayMetrics metrics) {
@@ -227,16 +271,21 @@ public final class Gateway implements AutoCloseable {
     return apps.all().stream().map(io.vask.contract.AppSettings::id).toList();
   }
 
-  private static BusListener listener(Fanout fanout, Users users) {
+  private static BusListener listener(Fanout fanout, Users users, DebugHub debug) {
     return new BusListener() {
       @Override
       public void deliver(ChannelEvent event) {
-        fanout.deliverLocally(event);
+        if (DebugHub.CHANNEL.equals(event.channel())) {
+          debug.deliver(event);
+        } else {
+          fanout.deliverLocally(event);
+        }
       }
 
       @Override
       public void control(ControlMessage message) {
         users.onControl(message);
+        debug.onControl(message);
       }
     };
   }

@@ -11,6 +11,7 @@ import io.vask.gateway.channel.SubscriptionCounts;
 import io.vask.gateway.channel.Subscriptions;
 import io.vask.gateway.cluster.Cluster;
 import io.vask.gateway.cluster.local.LocalCluster;
+import io.vask.gateway.console.DebugStream;
 import io.vask.gateway.metrics.GatewayMetrics;
 import io.vask.gateway.webhook.WebhookDispatcher;
 import java.time.Clock;
@@ -64,7 +65,14 @@ final class InJvmGateway implements AutoCloseable {
             apps, registry, fanout, cluster.membership().counts(), webhooks, timer, 1000);
     subscriptions =
         new Subscriptions(
-            apps, registry, cluster.bus(), cluster.membership(), cluster.cache(), webhooks, counts);
+            apps,
+            registry,
+            cluster.bus(),
+            cluster.membership(),
+            cluster.cache(),
+            webhooks,
+            counts,
+            DebugStream.OFF);
   }
 
   @Override

@@ -43,7 +43,8 @@ public final class ClientEvents {
     }
     Subscription subscription = session.subscription(event.channel());
     String userId = subscription.member() == null ? null : subscription.member().userId();
-    String frame = Frames.event(event.event(), event.channel(), event.data(), userId);
+    long serverTime = app.features().eventMetadata() ? System.currentTimeMillis() : 0;
+    String frame = Frames.event(event.event(), event.channel(), event.data(), userId, serverTime);
     bus.publish(
         new ChannelEvent(
             app.id(), event.channel(), frame.getBytes(StandardCharsets.UTF_8), session.socketId()));

@@ -1,5 +1,6 @@
 package io.vask.gateway.channel;
 
+import io.vask.gateway.console.DebugStream;
 import io.vask.gateway.limit.RateWindow;
 import io.vask.gateway.protocol.Frames;
 import io.vask.gateway.protocol.PusherError;
@@ -20,6 +21,7 @@ public final class Session {
   private final String clientAddress;
   private final RateWindow subscribeRate = new RateWindow();
   private final RateWindow signinRate = new RateWindow();
+  private final DebugStream debug;
   private final Map<String, Subscription> subscriptions = new HashMap<>(4);
   private SignedInUser user;
   private boolean open = true;
@@ -27,15 +29,20 @@ public final class Session {
   private int rateWindowCount;
 
   public Session(String socketId, String appId, Transport transport) {
-    this(socketId, appId, transport, "");
+    this(socketId, appId, transport, "", DebugStream.OFF);
   }
 
-  /** A session of a client at {@code clientAddress} (counted against the per-address limits). */
-  public Session(String socketId, String appId, Transport transport, String clientAddress) {
+  /**
+   * A session of a client at {@code clientAddress} (counted against the per-address limits) whose
+   * errors the debug console sees.
+   */
+  public Session(
+      String socketId, String appId, Transport transport, String clientAddress, DebugStream debug) {
     this.socketId = socketId;
     this.appId = appId;
     this.transport = transport;
     this.clientAddress = clientAddress;
+    this.debug = debug;
   }
 
   public String clientAddress() {
@@ -82,6 +89,7 @@ public final class Session {
   }
 
   public void sendError(PusherError.Message error) {
+    debug.errorSent(appId, socketId, error.code(), error.message());
     send(Frames.error(error));
   }
 

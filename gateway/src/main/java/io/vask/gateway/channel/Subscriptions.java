@@ -8,6 +8,7 @@ import io.vask.gateway.cluster.ChannelEvent;
 import io.vask.gateway.cluster.ClusterBus;
 import io.vask.gateway.cluster.MemberJoin;
 import io.vask.gateway.cluster.Membership;
+import io.vask.gateway.console.DebugStream;
 import io.vask.gateway.protocol.ChannelName;
 import io.vask.gateway.protocol.ChannelType;
 import io.vask.gateway.protocol.ClientMessage;
@@ -37,6 +38,7 @@ public final class Subscriptions {
   private final ChannelCache cache;
   private final Webhooks webhooks;
   private final SubscriptionCounts counts;
+  private final DebugStream debug;
   private final CacheMissGate cacheMisses = new CacheMissGate(60_000);
 
   public Subscriptions(
@@ -46,7 +48,9 @@ public final class Subscriptions {
       Membership membership,
       ChannelCache cache,
       Webhooks webhooks,
-      SubscriptionCounts counts) {
+      SubscriptionCounts counts,
+      DebugStream debug) {
+    this.debug = debug;
     this.apps = apps;
     this.registry = registry;
     this.bus = bus;
@@ -201,6 +205,7 @@ public final class Subscriptions {
   private void succeed(Session session, Subscription subscription, String presenceFrame) {
     ChannelName channel = subscription.channel();
     subscription.activate();
+    debug.subscribed(session.appId(), channel.value(), session.socketId(), userId(subscription));
     session.send(
         presenceFrame != null ? presenceFrame : Frames.subscriptionSucceeded(channel.value()));
     if (channel.cached()) {
@@ -255,6 +260,7 @@ public final class Subscriptions {
     String appId = session.appId();
     ChannelName channel = subscription.channel();
     int count = registry.leave(session, channel.value());
+    debug.unsubscribed(appId, channel.value(), session.socketId(), userId(subscription));
     membership.counts().localSubscriptionCount(appId, channel.value(), count);
     if (subscription.member() != null) {
       releasePresence(appId, channel.value(), subscription.member(), true);
@@ -289,6 +295,10 @@ public final class Subscriptions {
 
   private void publish(String appId, String channel, String frame, String exclude) {
     bus.publish(new ChannelEvent(appId, channel, frame.getBytes(StandardCharsets.UTF_8), exclude));
+  }
+
+  private static String userId(Subscription subscription) {
+    return subscription.member() == null ? null : subscription.member().userId();
   }
 
   private int maxMembers(String appId) {

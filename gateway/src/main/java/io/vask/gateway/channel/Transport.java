@@ -24,4 +24,14 @@ public interface Transport {
 
   /** The loop that owns this connection; hop here before touching its session. */
   Executor executor();
+
+  /** The peer's IP address, for the debug console. */
+  default String remoteAddress() {
+    return "";
+  }
+
+  /** The WebSocket close code once closed (1006 when the socket went away without one). */
+  default int closeCode() {
+    return 1006;
+  }
 }

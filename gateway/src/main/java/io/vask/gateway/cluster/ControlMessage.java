@@ -12,4 +12,7 @@ public sealed interface ControlMessage {
 
   /** The cluster-wide subscription count of a channel changed; nodes tell their subscribers. */
   record SubscriptionCount(String appId, String channel, long count) implements ControlMessage {}
+
+  /** Some node has a debug console watching this app: send its debug records for a while. */
+  record DebugWatch(String appId) implements ControlMessage {}
 }

@@ -5,6 +5,7 @@ import io.vask.gateway.app.AppRegistry;
 import io.vask.gateway.channel.Session;
 import io.vask.gateway.channel.Transport;
 import io.vask.gateway.cluster.ConnectionQuota;
+import io.vask.gateway.console.DebugStream;
 import io.vask.gateway.limit.AllowedOrigins;
 import io.vask.gateway.limit.ConnectionLimits;
 import io.vask.gateway.limit.LimitReason;
@@ -37,6 +38,7 @@ public final class Admission {
   private final Users users;
   private final ConnectionLimits limits;
   private final Refusals refusals;
+  private final DebugStream debug;
 
   public Admission(
       AppRegistry apps,
@@ -45,7 +47,9 @@ public final class Admission {
       BooleanSupplier draining,
       Users users,
       ConnectionLimits limits,
-      Refusals refusals) {
+      Refusals refusals,
+      DebugStream debug) {
+    this.debug = debug;
     this.apps = apps;
     this.quota = quota;
     this.socketIds = socketIds;
@@ -84,7 +88,11 @@ public final class Admission {
                 return new Verdict.Admitted(
                     settings,
                     new Session(
-                        socketIds.next(), settings.id(), transport, arrival.clientAddress()));
+                        socketIds.next(),
+                        settings.id(),
+                        transport,
+                        arrival.clientAddress(),
+                        debug));
               }
               limits.closed(arrival.clientAddress());
               return refuse(
@@ -116,6 +124,8 @@ public final class Admission {
         Frames.connectionEstablished(
             session.socketId(), admitted.app().timings().activityTimeoutSeconds()));
     users.connected(session);
+    debug.connectionOpened(
+        session.appId(), session.socketId(), session.transport().remoteAddress());
   }
 
   /** The admitted socket closed before {@link #welcome}: give its places back. */

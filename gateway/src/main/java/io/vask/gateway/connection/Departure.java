@@ -3,6 +3,7 @@ package io.vask.gateway.connection;
 import io.vask.gateway.channel.Session;
 import io.vask.gateway.channel.Subscriptions;
 import io.vask.gateway.cluster.ConnectionQuota;
+import io.vask.gateway.console.DebugStream;
 import io.vask.gateway.limit.ConnectionLimits;
 import io.vask.gateway.user.Users;
 
@@ -16,9 +17,15 @@ public final class Departure {
   private final Users users;
   private final ConnectionQuota quota;
   private final ConnectionLimits limits;
+  private final DebugStream debug;
 
   public Departure(
-      Subscriptions subscriptions, Users users, ConnectionQuota quota, ConnectionLimits limits) {
+      Subscriptions subscriptions,
+      Users users,
+      ConnectionQuota quota,
+      ConnectionLimits limits,
+      DebugStream debug) {
+    this.debug = debug;
     this.subscriptions = subscriptions;
     this.users = users;
     this.quota = quota;
@@ -35,5 +42,6 @@ public final class Departure {
       limits.closed(session.clientAddress());
       quota.connectionClosed(session.appId());
     }
+    debug.connectionClosed(session.appId(), session.socketId(), session.transport().closeCode());
   }
 }

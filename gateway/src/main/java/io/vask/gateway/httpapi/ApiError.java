@@ -63,7 +63,12 @@ public enum ApiError {
 
   // the gateway
   INTERNAL_ERROR(500, "Internal error"),
-  CLUSTER_UNAVAILABLE(503, "Cluster state unavailable, try again");
+  CLUSTER_UNAVAILABLE(503, "Cluster state unavailable, try again"),
+
+  // the debug console (docs/console.md)
+  CONSOLE_TOKEN_INVALID(
+      401, "Missing, invalid or expired console token (expected <app id>.<expiry>.<signature>)"),
+  CONSOLE_EVENT_INVALID(400, "Expected a JSON object with \"channel\", \"event\" and \"data\"");
 
   private final int status;
   private final MessageTemplate template;

@@ -5,7 +5,9 @@ import io.vask.gateway.app.AppRegistry;
 import io.vask.gateway.cluster.ChannelCache;
 import io.vask.gateway.cluster.ChannelCounts;
 import io.vask.gateway.cluster.ClusterBus;
+import io.vask.gateway.cluster.Membership;
 import io.vask.gateway.cluster.Presence;
+import io.vask.gateway.console.DebugStream;
 import io.vask.gateway.limit.ApiRateLimit;
 import io.vask.gateway.limit.LimitReason;
 import io.vask.gateway.limit.Refusals;
@@ -48,17 +50,19 @@ public final class ApiRouter {
   public ApiRouter(
       AppRegistry apps,
       ClusterBus bus,
-      Presence presence,
-      ChannelCounts counts,
+      Membership membership,
       ChannelCache cache,
       Clock clock,
       ApiRateLimit rates,
-      Refusals refusals) {
+      Refusals refusals,
+      DebugStream debug) {
     this.apps = apps;
     this.authenticator = new ApiAuthenticator(clock);
     this.rates = rates;
     this.refusals = refusals;
-    EventPublisher publisher = new EventPublisher(bus, counts, cache);
+    ChannelCounts counts = membership.counts();
+    Presence presence = membership.presence();
+    EventPublisher publisher = new EventPublisher(bus, counts, cache, clock, debug);
     this.routes =
         List.of(
             route("events", "POST", "events", new TriggerEndpoint(publisher)),

@@ -6,11 +6,13 @@ import io.vask.gateway.cluster.ChannelCache;
 import io.vask.gateway.cluster.ChannelCounts;
 import io.vask.gateway.cluster.ChannelEvent;
 import io.vask.gateway.cluster.ClusterBus;
+import io.vask.gateway.console.DebugStream;
 import io.vask.gateway.protocol.ChannelName;
 import io.vask.gateway.protocol.ChannelType;
 import io.vask.gateway.protocol.Frames;
 import io.vask.gateway.protocol.Json;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.Set;
 import java.util.concurrent.CompletionStage;
 
@@ -22,16 +24,23 @@ final class EventPublisher {
   private final ClusterBus bus;
   private final ChannelCounts counts;
   private final ChannelCache cache;
+  private final Clock clock;
+  private final DebugStream debug;
 
-  EventPublisher(ClusterBus bus, ChannelCounts counts, ChannelCache cache) {
+  EventPublisher(
+      ClusterBus bus, ChannelCounts counts, ChannelCache cache, Clock clock, DebugStream debug) {
     this.bus = bus;
+    this.clock = clock;
+    this.debug = debug;
     this.counts = counts;
     this.cache = cache;
   }
 
   void publish(AppSettings app, EventRequest event) {
+    debug.apiMessage(app.id(), event.channels(), event.name(), event.data(), event.socketId());
+    long serverTime = app.features().eventMetadata() ? clock.millis() : 0;
     for (ChannelName channel : event.channels()) {
-      String frame = Frames.event(event.name(), channel.value(), event.data(), null);
+      String frame = Frames.event(event.name(), channel.value(), event.data(), null, serverTime);
       bus.publish(
           new ChannelEvent(
               app.id(), channel.value(), frame.getBytes(StandardCharsets.UTF_8), event.socketId()));

@@ -94,6 +94,15 @@ public final class Frames {
 
   /** A triggered or client event; {@code userId} is set only for presence client events. */
   public static String event(String name, String channel, String data, String userId) {
+    return event(name, channel, data, userId, 0);
+  }
+
+  /**
+   * {@link #event(String, String, String, String)} with the app's event metadata: {@code
+   * serverTimeMillis > 0} adds {@code "vask_ts"}, a top-level field Pusher SDKs ignore.
+   */
+  public static String event(
+      String name, String channel, String data, String userId, long serverTimeMillis) {
     StringBuilder out = new StringBuilder(48 + name.length() + channel.length() + data.length());
     out.append("{\"event\":");
     Json.quote(out, name).append(",\"channel\":");
@@ -102,6 +111,9 @@ public final class Frames {
     if (userId != null) {
       out.append(",\"user_id\":");
       Json.quote(out, userId);
+    }
+    if (serverTimeMillis > 0) {
+      out.append(",\"vask_ts\":").append(serverTimeMillis);
     }
     return out.append('}').toString();
   }

@@ -46,6 +46,7 @@ final class Connection implements Transport {
 
   private boolean flushQueued;
   private boolean closing;
+  private int closeCode = 1006;
   private ScheduledFuture<?> graceCheck;
 
   Connection(
@@ -155,6 +156,7 @@ final class Connection implements Transport {
       return;
     }
     closing = true;
+    closeCode = PusherError.OVER_CAPACITY.code();
     metrics.slowConsumerClosed();
     metrics.error(PusherError.OVER_CAPACITY.code().toString());
     if (session != null) {
@@ -213,6 +215,7 @@ final class Connection implements Transport {
   /** The close frame, then the close; forced after {@code waitMillis} if the client won't read. */
   private void closeWith(PusherError.Message error, long waitMillis) {
     int code = error.code() == null ? 1000 : error.code();
+    closeCode = code;
     channel
         .writeAndFlush(new CloseWebSocketFrame(code, reason(error.message())))
         .addListener(ChannelFutureListener.CLOSE);
@@ -226,6 +229,25 @@ final class Connection implements Transport {
       reason = reason.substring(0, reason.length() - 1);
     }
     return reason;
+  }
+
+  /** The peer sent a close frame with {@code code}. */
+  void peerClosed(int code) {
+    if (!closing) {
+      closeCode = code;
+    }
+  }
+
+  @Override
+  public int closeCode() {
+    return closeCode;
+  }
+
+  @Override
+  public String remoteAddress() {
+    return channel.remoteAddress() instanceof java.net.InetSocketAddress address
+        ? address.getHostString()
+        : String.valueOf(channel.remoteAddress());
   }
 
   boolean closing() {

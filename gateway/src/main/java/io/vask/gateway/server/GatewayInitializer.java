@@ -21,6 +21,7 @@ import io.vask.gateway.metrics.GatewayMetrics;
 final class GatewayInitializer extends ChannelInitializer<SocketChannel> {
   private final WebSocketUpgrade upgrade;
   private final ApiRouter api;
+  private final ConsoleRoutes console;
   private final GatewayMetrics metrics;
   private final int maxBodyBytes;
   private final SslContext ssl;
@@ -30,6 +31,7 @@ final class GatewayInitializer extends ChannelInitializer<SocketChannel> {
   GatewayInitializer(
       WebSocketUpgrade upgrade,
       ApiRouter api,
+      ConsoleRoutes console,
       GatewayMetrics metrics,
       int maxBodyBytes,
       SslContext ssl,
@@ -37,6 +39,7 @@ final class GatewayInitializer extends ChannelInitializer<SocketChannel> {
       Refusals refusals) {
     this.upgrade = upgrade;
     this.api = api;
+    this.console = console;
     this.metrics = metrics;
     this.maxBodyBytes = maxBodyBytes;
     this.ssl = ssl;
@@ -57,6 +60,6 @@ final class GatewayInitializer extends ChannelInitializer<SocketChannel> {
         RequestDeadline.NAME,
         new RequestDeadline(
             limits.handshakeTimeoutMillis(), limits.httpIdleTimeoutMillis(), refusals));
-    pipeline.addLast("router", new HttpRouter(upgrade, api, metrics, ssl != null));
+    pipeline.addLast("router", new HttpRouter(upgrade, api, console, metrics, ssl != null));
   }
 }

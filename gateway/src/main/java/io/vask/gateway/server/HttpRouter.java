@@ -15,17 +15,25 @@ import io.vask.gateway.metrics.GatewayMetrics;
 
 /**
  * The first handler of every request on the main port: WebSocket upgrades go to {@link
- * WebSocketUpgrade}, {@code /apps/**} to the HTTP API, anything else gets a JSON 404.
+ * WebSocketUpgrade}, {@code /apps/**} to the HTTP API, {@code /console/**} to the debug console,
+ * anything else gets a JSON 404.
  */
 final class HttpRouter extends SimpleChannelInboundHandler<FullHttpRequest> {
   private final WebSocketUpgrade upgrade;
   private final ApiRouter api;
+  private final ConsoleRoutes console;
   private final GatewayMetrics metrics;
   private final boolean tls;
 
-  HttpRouter(WebSocketUpgrade upgrade, ApiRouter api, GatewayMetrics metrics, boolean tls) {
+  HttpRouter(
+      WebSocketUpgrade upgrade,
+      ApiRouter api,
+      ConsoleRoutes console,
+      GatewayMetrics metrics,
+      boolean tls) {
     this.upgrade = upgrade;
     this.api = api;
+    this.console = console;
     this.metrics = metrics;
     this.tls = tls;
   }
@@ -42,6 +50,10 @@ final class HttpRouter extends SimpleChannelInboundHandler<FullHttpRequest> {
     String path = q < 0 ? uri : uri.substring(0, q);
     if (isUpgrade(request)) {
       upgrade.upgrade(ctx, request, tls);
+      return;
+    }
+    if (ConsoleRoutes.matches(path)) {
+      console.handle(ctx, request, path, keepAlive);
       return;
     }
     if (path.startsWith("/app/")) {

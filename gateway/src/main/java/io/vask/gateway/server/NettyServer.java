@@ -28,6 +28,7 @@ import io.vask.gateway.channel.Session;
 import io.vask.gateway.connection.Admission;
 import io.vask.gateway.connection.Departure;
 import io.vask.gateway.connection.InboundMessages;
+import io.vask.gateway.console.Console;
 import io.vask.gateway.httpapi.ApiRouter;
 import io.vask.gateway.limit.ClientAddresses;
 import io.vask.gateway.limit.LimitSettings;
@@ -82,14 +83,15 @@ public final class NettyServer implements AutoCloseable {
   }
 
   /**
-   * Binds both ports, handing connections to the Pusher use cases and {@code /apps/**} to the API;
-   * returns when they accept connections.
+   * Binds both ports, handing connections to the Pusher use cases, {@code /apps/**} to the API and
+   * {@code /console/**} to the debug console; returns when they accept connections.
    */
   public void start(
       Admission admission,
       InboundMessages messages,
       Departure departure,
       ApiRouter api,
+      Console console,
       Readiness readiness,
       LimitSettings limits,
       Refusals refusals)
@@ -108,7 +110,14 @@ public final class NettyServer implements AutoCloseable {
             new ClientAddresses(limits.trustedProxies()));
     GatewayInitializer initializer =
         new GatewayInitializer(
-            upgrade, api, metrics, settings.maxBodyBytes(), sslContext(), limits, refusals);
+            upgrade,
+            api,
+            new ConsoleRoutes(console),
+            metrics,
+            settings.maxBodyBytes(),
+            sslContext(),
+            limits,
+            refusals);
     mainChannel = bindMain(initializer);
     metricsChannel = bindMetrics(readiness);
     drain = new Drain(readiness, connections);

@@ -56,7 +56,8 @@ final class PusherWebSocketHandler extends SimpleChannelInboundHandler<WebSocket
       messages.receive(connection.session(), content.toString(StandardCharsets.UTF_8));
     } else if (frame instanceof PingWebSocketFrame) {
       ctx.writeAndFlush(new PongWebSocketFrame(frame.content().retain()));
-    } else if (frame instanceof CloseWebSocketFrame) {
+    } else if (frame instanceof CloseWebSocketFrame close) {
+      connection.peerClosed(close.statusCode());
       ctx.writeAndFlush(frame.retainedDuplicate()).addListener(f -> ctx.close());
     }
   }

@@ -17,6 +17,10 @@ final class Delivery {
   final long seq;
   final CompletableFuture<Void> done = new CompletableFuture<>();
   int attempts;
+
+  /** The request's body (the bytes {@link #http} sends), for the debug console's record. */
+  byte[] body;
+
   long dueMillis;
 
   Delivery(String target, HttpRequest http, long createdMillis, long bytes, long seq, long due) {

@@ -5,6 +5,7 @@ import io.vask.contract.WebhookSettings;
 import io.vask.gateway.app.AppRegistry;
 import io.vask.gateway.cluster.WebhookEvent;
 import io.vask.gateway.cluster.WebhookOutbox;
+import io.vask.gateway.console.DebugStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -42,6 +43,7 @@ public final class WebhookSender implements WebhookOutbox.Deliverer {
   private final TargetWakes wakes;
   private final DropLog evictions;
   private final DropLog givenUp;
+  private final DebugStream debug;
 
   public WebhookSender(
       AppRegistry apps,
@@ -51,7 +53,9 @@ public final class WebhookSender implements WebhookOutbox.Deliverer {
       RetryPolicy policy,
       WebhookBacklog backlog,
       WebhookMetrics metrics,
-      long batchWindowMillis) {
+      long batchWindowMillis,
+      DebugStream debug) {
+    this.debug = debug;
     this.apps = apps;
     this.client = client;
     this.clock = clock;
@@ -109,6 +113,7 @@ public final class WebhookSender implements WebhookOutbox.Deliverer {
             request.heapBytes(),
             backlog.nextSeq(),
             now);
+    delivery.body = request.body();
     for (Delivery evicted : backlog.add(delivery)) {
       metrics.dropped(WebhookMetrics.BACKLOG_FULL).increment();
       evictions.dropped(evicted.target, "evicted after " + evicted.attempts + " attempts");
@@ -142,11 +147,19 @@ public final class WebhookSender implements WebhookOutbox.Deliverer {
     if (delivery.attempts > 1) {
       metrics.retried.increment();
     }
+    long start = System.nanoTime();
     try {
       client
           .sendAsync(delivery.http, HttpResponse.BodyHandlers.discarding())
           .whenComplete(
               (response, error) -> {
+                debug.webhookAttempt(
+                    delivery.http.headers().firstValue("X-Pusher-Key").orElse(""),
+                    delivery.target,
+                    delivery.body,
+                    error == null ? response.statusCode() : 0,
+                    (System.nanoTime() - start) / 1_000_000,
+                    delivery.attempts);
                 if (error == null && response.statusCode() / 100 == 2) {
                   metrics.sent.increment();
                   done(delivery);

@@ -13,6 +13,7 @@ import io.vask.gateway.cluster.ChannelEvent;
 import io.vask.gateway.cluster.Cluster;
 import io.vask.gateway.cluster.ControlMessage;
 import io.vask.gateway.cluster.local.LocalCluster;
+import io.vask.gateway.console.DebugStream;
 import io.vask.gateway.limit.ConnectionLimits;
 import io.vask.gateway.limit.LimitSettings;
 import io.vask.gateway.limit.Refusals;
@@ -67,7 +68,8 @@ final class ConnectionRig implements AutoCloseable {
             cluster.membership(),
             cluster.cache(),
             webhooks,
-            counts);
+            counts,
+            DebugStream.OFF);
     users =
         new Users(
             registered,
@@ -101,7 +103,8 @@ final class ConnectionRig implements AutoCloseable {
             draining::get,
             users,
             connectionLimits,
-            refusals);
+            refusals,
+            DebugStream.OFF);
     messages =
         new InboundMessages(
             subscriptions,
@@ -111,7 +114,9 @@ final class ConnectionRig implements AutoCloseable {
             registered,
             limits,
             refusals);
-    departure = new Departure(subscriptions, users, cluster.membership().quota(), connectionLimits);
+    departure =
+        new Departure(
+            subscriptions, users, cluster.membership().quota(), connectionLimits, DebugStream.OFF);
   }
 
   /** Admits and welcomes a socket of the app with {@code key}, as the transport does. */

@@ -35,12 +35,12 @@ final class ApiFixture implements AutoCloseable {
         new ApiRouter(
             node.apps(),
             node.cluster().bus(),
-            node.cluster().membership().presence(),
-            node.cluster().membership().counts(),
+            node.cluster().membership(),
             node.cluster().cache(),
             clock,
             new ApiRateLimit(System::nanoTime),
-            new Refusals(new GatewayMetrics()));
+            new Refusals(new GatewayMetrics()),
+            io.vask.gateway.console.DebugStream.OFF);
   }
 
   /** The channel layer the API publishes to and reads from. */

@@ -8,6 +8,7 @@ import static org.awaitility.Awaitility.await;
 import io.vask.contract.AppSettings;
 import io.vask.gateway.app.StaticAppRegistry;
 import io.vask.gateway.cluster.local.LocalWebhookOutbox;
+import io.vask.gateway.console.DebugStream;
 import io.vask.gateway.metrics.GatewayMetrics;
 import io.vask.gateway.testing.WebhookReceiver;
 import java.net.http.HttpClient;
@@ -52,7 +53,8 @@ class WebhookPipelineTest {
             PATIENT,
             backlog,
             metrics,
-            100));
+            100,
+            DebugStream.OFF));
   }
 
   @AfterEach
@@ -102,7 +104,8 @@ class WebhookPipelineTest {
             PATIENT,
             backlog,
             metrics,
-            100));
+            100,
+            DebugStream.OFF));
 
     receiver.awaitEvent(e -> "cache-early".equals(e.get("channel").asText()));
     await().atMost(Duration.ofSeconds(20)).until(() -> early.depth() == 0);

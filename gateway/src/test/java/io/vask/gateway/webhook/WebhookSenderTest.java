@@ -14,6 +14,7 @@ import io.vask.contract.AppSettings;
 import io.vask.contract.WebhookEventType;
 import io.vask.gateway.app.StaticAppRegistry;
 import io.vask.gateway.cluster.WebhookEvent;
+import io.vask.gateway.console.DebugStream;
 import io.vask.gateway.metrics.GatewayMetrics;
 import io.vask.gateway.testing.WebhookReceiver;
 import io.vask.gateway.testing.WebhookReceiver.Request;
@@ -81,7 +82,8 @@ class WebhookSenderTest {
         policy,
         backlog,
         metrics,
-        100);
+        100,
+        DebugStream.OFF);
   }
 
   private static WebhookEvent now(String name, String channel) {

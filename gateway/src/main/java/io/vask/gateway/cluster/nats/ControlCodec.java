@@ -27,6 +27,8 @@ final class ControlCodec {
           .put(TYPE, "count")
           .put(CHANNEL, Tokens.encode(c.channel()))
           .put(VALUE, Long.toString(c.count()));
+    } else if (message instanceof ControlMessage.DebugWatch) {
+      headers.put(TYPE, "debug");
     }
     return headers;
   }
@@ -50,6 +52,8 @@ final class ControlCodec {
                 appId,
                 Tokens.decode(headers.getFirst(CHANNEL)),
                 Long.parseLong(headers.getFirst(VALUE))));
+      } else if ("debug".equals(type)) {
+        return Optional.of(new ControlMessage.DebugWatch(appId));
       }
     } catch (RuntimeException e) {
       return Optional.empty();

@@ -10,3 +10,4 @@ export { startNatsServer } from "./nats.mjs";
 export { freePort } from "./ports.mjs";
 export { openRawSocket } from "./raw-socket.mjs";
 export { startWebhookReceiver } from "./webhook-receiver.mjs";
+export { consoleToken, logRow, startBrowser } from "./browser.mjs";

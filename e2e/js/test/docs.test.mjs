@@ -52,6 +52,7 @@ const INDEX_ENTRIES = [
   "Webhooks",
   "JavaScript",
   "PHP",
+  "Debug console",
 ];
 
 const pages = markdownFiles(DOCS).map((file) => ({ file, blocks: markedBlocks(file) }));

@@ -188,7 +188,12 @@ public final class DebugHub implements DebugStream {
 
   @Override
   public void apiMessage(
-      String appId, List<ChannelName> channels, String event, String data, String excludeSocketId) {
+      String appId,
+      List<ChannelName> channels,
+      String event,
+      String data,
+      String excludeSocketId,
+      long serverTimeMillis) {
     ObjectNode r = record("api_message", appId);
     if (r != null) {
       ArrayNode names = r.putArray("channels");
@@ -197,6 +202,9 @@ public final class DebugHub implements DebugStream {
           .put("data_size", DebugRecords.utf8Length(data))
           .put("data_preview", DebugRecords.preview(data))
           .put("socket_id", excludeSocketId);
+      if (serverTimeMillis > 0) {
+        r.put("vask_ts", serverTimeMillis);
+      }
       publish(appId, r);
     }
   }

@@ -25,13 +25,17 @@ public interface DebugStream {
 
   default void channelVacated(String appId, String channel) {}
 
-  /** An event published through the HTTP API (or the console's event creator). */
+  /**
+   * An event published through the HTTP API (or the console's event creator); {@code
+   * serverTimeMillis} is the {@code vask_ts} its frames carry (0 without event metadata).
+   */
   default void apiMessage(
       String appId,
       List<ChannelName> channels,
       String event,
       String data,
-      String excludeSocketId) {}
+      String excludeSocketId,
+      long serverTimeMillis) {}
 
   default void clientEvent(
       String appId, String channel, String event, String socketId, String userId) {}

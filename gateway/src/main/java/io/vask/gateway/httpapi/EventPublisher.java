@@ -37,8 +37,9 @@ final class EventPublisher {
   }
 
   void publish(AppSettings app, EventRequest event) {
-    debug.apiMessage(app.id(), event.channels(), event.name(), event.data(), event.socketId());
     long serverTime = app.features().eventMetadata() ? clock.millis() : 0;
+    debug.apiMessage(
+        app.id(), event.channels(), event.name(), event.data(), event.socketId(), serverTime);
     for (ChannelName channel : event.channels()) {
       String frame = Frames.event(event.name(), channel.value(), event.data(), null, serverTime);
       bus.publish(

@@ -133,7 +133,8 @@ class AppsFileCodecTest {
         .isEqualTo(
             "{\"apps\":[{\"activityTimeoutSeconds\":120,\"batchWebhooks\":false,"
                 + "\"cacheTtlSeconds\":60,\"clientEvents\":true,\"clientEventsPerSecond\":10,"
-                + "\"enabled\":true,\"id\":\"1\",\"key\":\"k\",\"maxChannelsPerTrigger\":100,"
+                + "\"enabled\":true,\"eventMetadata\":false,\"id\":\"1\",\"key\":\"k\","
+                + "\"maxChannelsPerTrigger\":100,"
                 + "\"maxConnections\":7,\"maxEventsPerBatch\":10,\"maxMessageBytes\":65536,"
                 + "\"maxPresenceMembers\":100,\"secret\":\"s\",\"subscriptionCount\":false,"
                 + "\"userAuthentication\":false,\"watchlistEvents\":true,\"webhooks\":[{"

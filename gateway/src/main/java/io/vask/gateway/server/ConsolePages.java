@@ -1,15 +1,6 @@
 package io.vask.gateway.server;
 
-import io.netty.buffer.Unpooled;
-import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.handler.codec.http.DefaultFullHttpResponse;
-import io.netty.handler.codec.http.FullHttpResponse;
-import io.netty.handler.codec.http.HttpHeaderNames;
-import io.netty.handler.codec.http.HttpHeaderValues;
-import io.netty.handler.codec.http.HttpResponseStatus;
-import io.netty.handler.codec.http.HttpUtil;
-import io.netty.handler.codec.http.HttpVersion;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Map;
@@ -41,26 +32,22 @@ final class ConsolePages {
     if (content.isEmpty()) {
       return false;
     }
-    FullHttpResponse response =
-        new DefaultFullHttpResponse(
-            HttpVersion.HTTP_1_1, HttpResponseStatus.OK, Unpooled.wrappedBuffer(content.get()));
     String type = TYPES.get(file.substring(file.lastIndexOf('.') + 1));
-    response.headers().set(HttpHeaderNames.CONTENT_TYPE, type);
-    response.headers().set(HttpHeaderNames.CACHE_CONTROL, "no-cache");
     // the page runs only its own scripts and talks only to this gateway
-    response
-        .headers()
-        .set(
+    HttpResponses.file(
+        ctx,
+        keepAlive,
+        content.get(),
+        Map.of(
+            "Content-Type",
+            type,
+            "Cache-Control",
+            "no-cache",
             "Content-Security-Policy",
-            "default-src 'self'; connect-src 'self'; img-src 'self' data:; frame-ancestors 'none'");
-    response.headers().set("Referrer-Policy", "no-referrer");
-    HttpUtil.setContentLength(response, content.get().length);
-    if (keepAlive) {
-      response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
-      ctx.writeAndFlush(response);
-    } else {
-      ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
-    }
+            "default-src 'self'; connect-src 'self'; img-src 'self' data:;"
+                + " frame-ancestors 'none'",
+            "Referrer-Policy",
+            "no-referrer"));
     return true;
   }
 

@@ -4,13 +4,8 @@ import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.http.DefaultHttpContent;
-import io.netty.handler.codec.http.DefaultHttpResponse;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpHeaderNames;
-import io.netty.handler.codec.http.HttpHeaderValues;
-import io.netty.handler.codec.http.HttpResponse;
-import io.netty.handler.codec.http.HttpResponseStatus;
-import io.netty.handler.codec.http.HttpVersion;
 import io.vask.contract.AppSettings;
 import io.vask.gateway.console.Console;
 import io.vask.gateway.console.Watcher;
@@ -80,12 +75,7 @@ final class ConsoleRoutes {
    * socket that cannot keep up loses records rather than queueing them.
    */
   private void stream(ChannelHandlerContext ctx, AppSettings app) {
-    HttpResponse head = new DefaultHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK);
-    head.headers()
-        .set(HttpHeaderNames.CONTENT_TYPE, "text/event-stream; charset=utf-8")
-        .set(HttpHeaderNames.CACHE_CONTROL, "no-cache")
-        .set(HttpHeaderNames.TRANSFER_ENCODING, HttpHeaderValues.CHUNKED);
-    ctx.write(head);
+    HttpResponses.streamHead(ctx, "text/event-stream; charset=utf-8");
     send(ctx, "{\"type\":\"hello\",\"app\":\"" + app.id() + "\"}");
     Watcher watcher =
         console.watch(

@@ -52,4 +52,35 @@ final class HttpResponses {
   static void json(ChannelHandlerContext ctx, boolean keepAlive, ApiResponse answer) {
     send(ctx, keepAlive, answer, "application/json");
   }
+
+  /** A 200 with {@code content}: the console's static files (headers: type, caching, policy). */
+  static void file(
+      ChannelHandlerContext ctx,
+      boolean keepAlive,
+      byte[] content,
+      java.util.Map<String, String> headers) {
+    FullHttpResponse response =
+        new DefaultFullHttpResponse(
+            HttpVersion.HTTP_1_1, HttpResponseStatus.OK, Unpooled.wrappedBuffer(content));
+    headers.forEach(response.headers()::set);
+    HttpUtil.setContentLength(response, content.length);
+    if (keepAlive) {
+      response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
+      ctx.writeAndFlush(response);
+    } else {
+      ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
+    }
+  }
+
+  /** The head of a 200 whose body follows in chunks until the connection closes. */
+  static void streamHead(ChannelHandlerContext ctx, String contentType) {
+    io.netty.handler.codec.http.HttpResponse head =
+        new io.netty.handler.codec.http.DefaultHttpResponse(
+            HttpVersion.HTTP_1_1, HttpResponseStatus.OK);
+    head.headers()
+        .set(HttpHeaderNames.CONTENT_TYPE, contentType)
+        .set(HttpHeaderNames.CACHE_CONTROL, "no-cache")
+        .set(HttpHeaderNames.TRANSFER_ENCODING, HttpHeaderValues.CHUNKED);
+    ctx.write(head);
+  }
 }

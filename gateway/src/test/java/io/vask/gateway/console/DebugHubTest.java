@@ -77,7 +77,12 @@ class DebugHubTest {
     hub.connectionOpened("app-1", "1.1", "10.0.0.7");
     hub.connectionOpened("other-app", "2.2", "10.0.0.8");
     hub.apiMessage(
-        "app-1", List.of(ChannelName.parse("news").orElseThrow()), "ev", "x".repeat(3000), "1.1", 5);
+        "app-1",
+        List.of(ChannelName.parse("news").orElseThrow()),
+        "ev",
+        "x".repeat(3000),
+        "1.1",
+        5);
 
     assertThat(seen).hasSize(2);
     JsonNode opened = Json.parse(seen.get(0)).orElseThrow();

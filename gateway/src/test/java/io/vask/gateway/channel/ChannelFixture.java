@@ -12,6 +12,7 @@ import io.vask.gateway.cluster.Membership;
 import io.vask.gateway.cluster.local.LocalCluster;
 import io.vask.gateway.connection.Departure;
 import io.vask.gateway.connection.InboundMessages;
+import io.vask.gateway.console.DebugStream;
 import io.vask.gateway.limit.ConnectionLimits;
 import io.vask.gateway.limit.LimitSettings;
 import io.vask.gateway.limit.Refusals;
@@ -60,7 +61,14 @@ public final class ChannelFixture implements AutoCloseable {
         new SubscriptionCounts(apps, registry, fanout, membership.counts(), webhooks, timer, 5000);
     Subscriptions subscriptions =
         new Subscriptions(
-            apps, registry, cluster.bus(), membership, cluster.cache(), webhooks, counts);
+            apps,
+            registry,
+            cluster.bus(),
+            membership,
+            cluster.cache(),
+            webhooks,
+            counts,
+            DebugStream.OFF);
     users = new Users(apps, registry, cluster.bus(), membership.users(), fanout, timer, 30_000);
     Refusals refusals = new Refusals(metrics);
     LimitSettings limits = LimitSettings.defaults();
@@ -78,7 +86,8 @@ public final class ChannelFixture implements AutoCloseable {
             subscriptions,
             users,
             membership.quota(),
-            new ConnectionLimits(limits.connections(), System::nanoTime));
+            new ConnectionLimits(limits.connections(), System::nanoTime),
+            DebugStream.OFF);
     cluster.bus().start(listener(fanout));
     membership.start(new ClusterTransitions(apps, cluster.bus(), webhooks, counts));
   }

@@ -4,6 +4,7 @@ import io.vask.contract.AppSettings;
 import io.vask.gateway.channel.ChannelFixture;
 import io.vask.gateway.channel.Hmac;
 import io.vask.gateway.channel.WireClient;
+import io.vask.gateway.console.DebugStream;
 import io.vask.gateway.limit.ApiRateLimit;
 import io.vask.gateway.limit.Refusals;
 import io.vask.gateway.metrics.GatewayMetrics;
@@ -40,7 +41,7 @@ final class ApiFixture implements AutoCloseable {
             clock,
             new ApiRateLimit(System::nanoTime),
             new Refusals(new GatewayMetrics()),
-            io.vask.gateway.console.DebugStream.OFF);
+            DebugStream.OFF);
   }
 
   /** The channel layer the API publishes to and reads from. */

@@ -9,10 +9,11 @@ import {
   logRow,
   nextEvent,
   startBrowser,
+  startCluster,
   startEnvironment,
   subscribed,
+  waitFor,
 } from "../harness/index.mjs";
-import { APP, startCluster, until } from "./cluster-support.mjs";
 
 const SCREENSHOTS = join(REPO_ROOT, "docs/images");
 
@@ -51,6 +52,11 @@ describe("debug console, one gateway", () => {
       .getByTestId("channel-list")
       .getByText("private-chat — 1 subscriber(s)")
       .waitFor({ timeout: 15_000 });
+
+    client.channel("private-chat").trigger("client-typing", { typing: true });
+    await logRow(page, "client_event", "client-typing");
+    client.disconnect();
+    await logRow(page, "connection_closed", socketId);
   });
 
   it("sends an event from the event creator that a pusher-js client receives", async () => {
@@ -72,7 +78,9 @@ describe("debug console, one gateway", () => {
     await page.getByTestId("creator-result").filter({ hasText: "sent" }).waitFor();
     await logRow(page, "api_message", "from-console");
     // event metadata: the frame pusher-js received carries the server time
-    const frame = await until(() => frames.find((m) => m.event === "from-console"), 5000, "frame");
+    const frame = await waitFor(() => frames.find((m) => m.event === "from-console"), {
+      what: "the raw frame",
+    });
     assert.equal(typeof frame.vask_ts, "number");
 
     mkdirSync(SCREENSHOTS, { recursive: true });
@@ -93,7 +101,7 @@ describe("debug console, three gateways", () => {
   let browser;
 
   before(async () => {
-    cluster = await startCluster(3);
+    cluster = await startCluster({ pods: 3 });
     browser = await startBrowser();
   });
   after(async () => {
@@ -103,7 +111,7 @@ describe("debug console, three gateways", () => {
 
   it("shows records of another pod", async () => {
     const [watched, , other] = cluster.pods;
-    const page = await browser.page(`http://127.0.0.1:${watched.port}/console/#token=${consoleToken(APP)}`);
+    const page = await browser.page(`http://127.0.0.1:${watched.port}/console/#token=${consoleToken(cluster.app)}`);
     const client = await cluster.client(other);
     const socketId = client.connection.socket_id;
     client.subscribe("cluster-news");

@@ -420,7 +420,8 @@ class WebhookSenderTest {
             PATIENT,
             narrow,
             metrics,
-            100);
+            100,
+            DebugStream.OFF);
     List<CompletableFuture<Void>> delivered = new ArrayList<>();
 
     for (int i = 0; i < 10; i++) {
@@ -456,7 +457,8 @@ class WebhookSenderTest {
             PATIENT,
             small,
             metrics,
-            100);
+            100,
+            DebugStream.OFF);
     List<CompletableFuture<Void>> delivered = new ArrayList<>();
 
     for (int i = 0; i < 10; i++) {

@@ -37,6 +37,7 @@ import io.vask.gateway.webhook.WebhookBacklog;
 import io.vask.gateway.webhook.WebhookDispatcher;
 import io.vask.gateway.webhook.WebhookMetrics;
 import io.vask.gateway.webhook.WebhookSender;
+import io.vask.gateway.webhook.WebhookTiming;
 import io.vask.gateway.webhook.Webhooks;
 import java.net.http.HttpClient;
 import java.time.Clock;
@@ -220,10 +221,9 @@ public final class Gateway implements AutoCloseable {
             .build(),
         timer,
         clock,
-        retries,
+        new WebhookTiming(retries, 100),
         backlog,
         new WebhookMetrics(metrics, cluster.outbox()::depth, cluster.outbox()::lost, backlog),
-        100,
         debug);
   }
 

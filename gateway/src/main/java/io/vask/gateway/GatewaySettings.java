@@ -374,8 +374,8 @@ public final class GatewaySettings {
         get(LimitSettings.NEW_CONNECTIONS_PER_IP_PER_SECOND),
         get(LimitSettings.MAX_TRACKED_IPS),
         get(LimitSettings.TRUSTED_PROXIES),
-        get(LimitSettings.SUBSCRIBES_PER_SECOND),
-        get(LimitSettings.SIGNINS_PER_SECOND));
+        new LimitSettings.MessageRates(
+            get(LimitSettings.SUBSCRIBES_PER_SECOND), get(LimitSettings.SIGNINS_PER_SECOND)));
   }
 
   @Override

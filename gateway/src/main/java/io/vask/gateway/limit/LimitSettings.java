@@ -18,8 +18,7 @@ import java.util.List;
  * @param newConnectionsPerAddressPerSecond per client address; 0 for no limit
  * @param maxTrackedAddresses client addresses tracked at once (memory bound)
  * @param trustedProxies peers whose {@code X-Forwarded-For} is believed
- * @param subscribesPerSecond subscribe and unsubscribe messages per socket
- * @param signinsPerSecond sign-in messages per socket
+ * @param perSocket subscribe/unsubscribe and sign-in messages per socket per second
  */
 public record LimitSettings(
     long handshakeTimeoutMillis,
@@ -29,8 +28,10 @@ public record LimitSettings(
     int newConnectionsPerAddressPerSecond,
     int maxTrackedAddresses,
     List<CidrBlock> trustedProxies,
-    int subscribesPerSecond,
-    int signinsPerSecond) {
+    MessageRates perSocket) {
+
+  /** Messages one socket may send per second before 4301. */
+  public record MessageRates(int subscribesPerSecond, int signinsPerSecond) {}
 
   public static final Setting<Integer> HANDSHAKE_TIMEOUT_MS =
       Setting.of(
@@ -140,8 +141,7 @@ public record LimitSettings(
         DEFAULT_NEW_CONNECTIONS_PER_ADDRESS_PER_SECOND,
         DEFAULT_MAX_TRACKED_ADDRESSES,
         ClientAddresses.parseList(ClientAddresses.PRIVATE_RANGES),
-        DEFAULT_SUBSCRIBES_PER_SECOND,
-        DEFAULT_SIGNINS_PER_SECOND);
+        new MessageRates(DEFAULT_SUBSCRIBES_PER_SECOND, DEFAULT_SIGNINS_PER_SECOND));
   }
 
   /**
@@ -167,6 +167,14 @@ public record LimitSettings(
     } catch (IllegalArgumentException e) {
       throw SettingType.InvalidValue.expected(raw, "IP addresses and CIDR blocks, comma-separated");
     }
+  }
+
+  public int subscribesPerSecond() {
+    return perSocket.subscribesPerSecond();
+  }
+
+  public int signinsPerSecond() {
+    return perSocket.signinsPerSecond();
   }
 
   public ConnectionLimits.Settings connections() {

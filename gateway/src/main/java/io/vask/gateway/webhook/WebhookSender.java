@@ -50,19 +50,18 @@ public final class WebhookSender implements WebhookOutbox.Deliverer {
       HttpClient client,
       ScheduledExecutorService timer,
       Clock clock,
-      RetryPolicy policy,
+      WebhookTiming timing,
       WebhookBacklog backlog,
       WebhookMetrics metrics,
-      long batchWindowMillis,
       DebugStream debug) {
     this.debug = debug;
     this.apps = apps;
     this.client = client;
     this.clock = clock;
-    this.policy = policy;
+    this.policy = timing.retries();
     this.backlog = backlog;
     this.metrics = metrics;
-    this.batcher = new WebhookBatcher(this::send, timer, batchWindowMillis);
+    this.batcher = new WebhookBatcher(this::send, timer, timing.batchWindowMillis());
     this.wakes = new TargetWakes(timer, target -> pump(target, clock.millis()));
     this.evictions =
         new DropLog(

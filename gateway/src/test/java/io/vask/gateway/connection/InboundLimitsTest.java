@@ -34,8 +34,7 @@ class InboundLimitsTest {
         d.newConnectionsPerAddressPerSecond(),
         d.maxTrackedAddresses(),
         d.trustedProxies(),
-        SUBSCRIBES,
-        SIGNINS);
+        new LimitSettings.MessageRates(SUBSCRIBES, SIGNINS));
   }
 
   @AfterEach

@@ -122,7 +122,9 @@ class WebhookBacklogBoundIT {
             "VASK_METRICS_PORT", Integer.toString(metricsPort),
             "VASK_APPS_FILE", apps.toString(),
             "VASK_DRAIN_SECONDS", "0",
-            "VASK_WEBHOOK_BACKLOG_BYTES", Long.toString(BACKLOG_BYTES)),
+            "VASK_WEBHOOK_BACKLOG_BYTES", Long.toString(BACKLOG_BYTES),
+            // the load is subscribe/unsubscribe as fast as answers come: above the per-socket rate
+            "VASK_SUBSCRIBES_PER_SECOND", "100000"),
         List.of("-Xmx1g", "-XX:+UseG1GC"));
   }
 

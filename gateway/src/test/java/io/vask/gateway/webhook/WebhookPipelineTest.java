@@ -50,10 +50,9 @@ class WebhookPipelineTest {
             HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build(),
             timer,
             Clock.systemUTC(),
-            PATIENT,
+            new WebhookTiming(PATIENT, 100),
             backlog,
             metrics,
-            100,
             DebugStream.OFF));
   }
 
@@ -101,10 +100,9 @@ class WebhookPipelineTest {
             HttpClient.newHttpClient(),
             timer,
             Clock.systemUTC(),
-            PATIENT,
+            new WebhookTiming(PATIENT, 100),
             backlog,
             metrics,
-            100,
             DebugStream.OFF));
 
     receiver.awaitEvent(e -> "cache-early".equals(e.get("channel").asText()));

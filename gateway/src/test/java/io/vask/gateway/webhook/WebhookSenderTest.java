@@ -79,10 +79,9 @@ class WebhookSenderTest {
         client,
         timer,
         Clock.systemUTC(),
-        policy,
+        new WebhookTiming(policy, 100),
         backlog,
         metrics,
-        100,
         DebugStream.OFF);
   }
 
@@ -417,10 +416,9 @@ class WebhookSenderTest {
             client,
             timer,
             Clock.systemUTC(),
-            PATIENT,
+            new WebhookTiming(PATIENT, 100),
             narrow,
             metrics,
-            100,
             DebugStream.OFF);
     List<CompletableFuture<Void>> delivered = new ArrayList<>();
 
@@ -454,10 +452,9 @@ class WebhookSenderTest {
             client,
             timer,
             Clock.systemUTC(),
-            PATIENT,
+            new WebhookTiming(PATIENT, 100),
             small,
             metrics,
-            100,
             DebugStream.OFF);
     List<CompletableFuture<Void>> delivered = new ArrayList<>();
 

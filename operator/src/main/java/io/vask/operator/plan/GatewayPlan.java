@@ -10,21 +10,48 @@ import java.util.Optional;
 /**
  * Everything the child objects of one VaskApp are rendered from.
  *
+ * @param pod what each gateway pod runs with
+ * @param nats the cluster the pods join, if any
  * @param appsFile the apps-file JSON for the gateway (contains the secret)
- * @param natsAccess the spec's NATS credentials and TLS Secrets, when it names any
  * @param restartHash hash of exactly the values whose change needs new pods
  */
 public record GatewayPlan(
     Credentials credentials,
-    String image,
-    Optional<String> natsUrl,
-    Optional<NatsSpec> natsAccess,
-    ResourceRequirements resources,
-    int drainSeconds,
+    Pod pod,
+    Nats nats,
     Scaling scaling,
     String appsFile,
     String restartHash,
     Endpoints endpoints) {
+
+  /** The gateway container's image and resources, and how long a stopping pod drains. */
+  public record Pod(String image, ResourceRequirements resources, int drainSeconds) {}
+
+  /**
+   * The NATS URL (none: single node) and the spec's NATS credentials and TLS Secrets, when it names
+   * any.
+   */
+  public record Nats(Optional<String> url, Optional<NatsSpec> access) {}
+
+  public String image() {
+    return pod.image();
+  }
+
+  public ResourceRequirements resources() {
+    return pod.resources();
+  }
+
+  public int drainSeconds() {
+    return pod.drainSeconds();
+  }
+
+  public Optional<String> natsUrl() {
+    return nats.url();
+  }
+
+  public Optional<NatsSpec> natsAccess() {
+    return nats.access();
+  }
 
   private static final String CONTEXT_KEY = GatewayPlan.class.getName();
 

@@ -32,11 +32,8 @@ public final class GatewayPlanner {
         gateway.drainSeconds != null ? gateway.drainSeconds : GatewaySpec.DEFAULT_DRAIN_SECONDS;
     return new GatewayPlan(
         credentials,
-        image,
-        natsUrl,
-        natsAccess,
-        gateway.resources,
-        drainSeconds,
+        new GatewayPlan.Pod(image, gateway.resources, drainSeconds),
+        new GatewayPlan.Nats(natsUrl, natsAccess),
         scaling(spec.scaling),
         AppsFileRenderer.render(spec, credentials),
         RestartHash.of(

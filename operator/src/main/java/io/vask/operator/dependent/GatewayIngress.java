@@ -34,7 +34,11 @@ public class GatewayIngress extends CRUDKubernetesDependentResource<Ingress, Vas
   protected Ingress desired(VaskApp app, Context<VaskApp> context) {
     IngressSpec spec = app.getSpec().ingress;
     var metadata = ChildMetadata.of(app, Names.gateway(app), Labels.GATEWAY_COMPONENT);
-    metadata.setAnnotations(webSocketAnnotations());
+    var annotations = webSocketAnnotations();
+    if (spec.annotations != null) {
+      annotations.putAll(spec.annotations);
+    }
+    metadata.setAnnotations(annotations);
     var builder =
         new IngressBuilder()
             .withMetadata(metadata)

@@ -16,6 +16,7 @@ import io.vask.operator.plan.GatewayPlan;
 import io.vask.operator.plan.GatewayPlanner;
 import io.vask.operator.plan.Labels;
 import io.vask.operator.plan.Names;
+import io.vask.operator.plan.PodOptions;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -62,8 +63,11 @@ public final class GatewayPodTemplate {
         .withType("RuntimeDefault")
         .endSeccompProfile()
         .endSecurityContext()
-        .withTopologySpreadConstraints(spread(app, "topology.kubernetes.io/zone"))
-        .addToTopologySpreadConstraints(spread(app, "kubernetes.io/hostname"))
+        .withTopologySpreadConstraints(spread(app, plan.pod()))
+        .withNodeSelector(plan.pod().nodeSelector())
+        .withTolerations(plan.pod().tolerations())
+        .withAffinity(plan.pod().affinity())
+        .withImagePullSecrets(plan.pod().imagePullSecrets())
         .withContainers(container(plan))
         .addNewVolume()
         .withName("apps")
@@ -81,8 +85,9 @@ public final class GatewayPodTemplate {
         .build();
   }
 
+  /** The user's annotations first: the operator's own keys must keep their meaning. */
   private static Map<String, String> annotations(GatewayPlan plan) {
-    var annotations = new LinkedHashMap<String, String>();
+    var annotations = new LinkedHashMap<String, String>(plan.pod().podAnnotations());
     annotations.put(RESTART_HASH, plan.restartHash());
     annotations.put("prometheus.io/scrape", "true");
     annotations.put("prometheus.io/port", String.valueOf(METRICS_PORT));
@@ -155,6 +160,7 @@ public final class GatewayPodTemplate {
             .endValueFrom()
             .build());
     env.add(new EnvVar("VASK_DRAIN_SECONDS", String.valueOf(plan.drainSeconds()), null));
+    env.addAll(plan.pod().env());
     return env;
   }
 
@@ -168,6 +174,16 @@ public final class GatewayPodTemplate {
         .withFailureThreshold(failureThreshold)
         .withTimeoutSeconds(2)
         .build();
+  }
+
+  /** The user's constraints, or by default an even spread over zones and nodes. */
+  private static List<TopologySpreadConstraint> spread(VaskApp app, PodOptions pod) {
+    return pod.topologySpread()
+        .orElseGet(
+            () ->
+                List.of(
+                    spread(app, "topology.kubernetes.io/zone"),
+                    spread(app, "kubernetes.io/hostname")));
   }
 
   /** Best effort: a pod is better scheduled unevenly than not at all. */

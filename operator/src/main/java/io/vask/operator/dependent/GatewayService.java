@@ -8,12 +8,17 @@ import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.CRUDKubernetesDependentResource;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
+import io.vask.operator.model.ServiceSpec;
 import io.vask.operator.model.VaskApp;
 import io.vask.operator.plan.GatewayPlanner;
 import io.vask.operator.plan.Labels;
 import io.vask.operator.plan.Names;
+import java.util.LinkedHashMap;
 
-/** ClusterIP Service {@code <name>-gateway}: WebSocket + HTTP API, and metrics for scraping. */
+/**
+ * Service {@code <name>-gateway} (ClusterIP unless {@code spec.service.type} says otherwise):
+ * WebSocket + HTTP API, and metrics for scraping.
+ */
 @KubernetesDependent(informer = @Informer(labelSelector = GatewayDeployment.SELECTOR))
 public class GatewayService extends CRUDKubernetesDependentResource<Service, VaskApp> {
   public static final String NAME = "service";
@@ -24,10 +29,16 @@ public class GatewayService extends CRUDKubernetesDependentResource<Service, Vas
 
   @Override
   protected Service desired(VaskApp app, Context<VaskApp> context) {
+    ServiceSpec spec = app.getSpec().service == null ? new ServiceSpec() : app.getSpec().service;
+    var metadata = ChildMetadata.of(app, Names.gateway(app), Labels.GATEWAY_COMPONENT);
+    if (spec.annotations != null && !spec.annotations.isEmpty()) {
+      metadata.setAnnotations(new LinkedHashMap<>(spec.annotations));
+    }
+    ServiceSpec.Type type = spec.type == null ? ServiceSpec.Type.ClusterIP : spec.type;
     return new ServiceBuilder()
-        .withMetadata(ChildMetadata.of(app, Names.gateway(app), Labels.GATEWAY_COMPONENT))
+        .withMetadata(metadata)
         .withNewSpec()
-        .withType("ClusterIP")
+        .withType(type.name())
         .withSelector(Labels.selector(app))
         .addNewPort()
         .withName("http")

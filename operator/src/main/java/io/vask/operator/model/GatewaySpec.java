@@ -4,12 +4,34 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Max;
 import io.fabric8.generator.annotation.Min;
+import io.fabric8.generator.annotation.ValidationRule;
+import io.fabric8.kubernetes.api.model.Affinity;
+import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.LocalObjectReference;
 import io.fabric8.kubernetes.api.model.ResourceRequirements;
+import io.fabric8.kubernetes.api.model.Toleration;
+import io.fabric8.kubernetes.api.model.TopologySpreadConstraint;
+import java.util.List;
+import java.util.Map;
 
-/** The gateway container. Changing anything here restarts the pods (a rolling update). */
+/** The gateway pods. Changing anything here restarts the pods (a rolling update). */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class GatewaySpec {
   public static final int DEFAULT_DRAIN_SECONDS = 10;
+
+  /** Set by the operator from the spec; a user value would silently lose or break the pod. */
+  public static final List<String> RESERVED_ENV =
+      List.of(
+          "VASK_PORT",
+          "VASK_METRICS_PORT",
+          "VASK_APPS_FILE",
+          "VASK_NATS_URL",
+          "VASK_NODE_ID",
+          "VASK_DRAIN_SECONDS");
+
+  public static final String RESERVED_ENV_MESSAGE =
+      "gateway.env: VASK_PORT, VASK_METRICS_PORT, VASK_APPS_FILE, VASK_NATS_URL, VASK_NODE_ID and"
+          + " VASK_DRAIN_SECONDS are set by the operator (use spec.nats and gateway.drainSeconds)";
 
   @JsonPropertyDescription("Gateway image; omit to use the operator's default.")
   public String image;
@@ -23,4 +45,34 @@ public class GatewaySpec {
       "Seconds over which a stopping pod closes its sockets so clients reconnect gradually"
           + " (default 10).")
   public Integer drainSeconds;
+
+  @ValidationRule(
+      value =
+          "self.all(e, !(e.name in ['VASK_PORT', 'VASK_METRICS_PORT', 'VASK_APPS_FILE',"
+              + " 'VASK_NATS_URL', 'VASK_NODE_ID', 'VASK_DRAIN_SECONDS']))",
+      message = RESERVED_ENV_MESSAGE)
+  @JsonPropertyDescription(
+      "Extra environment of the gateway container, e.g. VASK_LOG_LEVEL or JAVA_TOOL_OPTIONS"
+          + " (docs/configuration.md lists the VASK_ settings).")
+  public List<EnvVar> env;
+
+  @JsonPropertyDescription("Secrets to pull the gateway image with.")
+  public List<LocalObjectReference> imagePullSecrets;
+
+  @JsonPropertyDescription("Only nodes with these labels run gateway pods.")
+  public Map<String, String> nodeSelector;
+
+  @JsonPropertyDescription("Taints the gateway pods tolerate.")
+  public List<Toleration> tolerations;
+
+  @JsonPropertyDescription("Node and pod (anti-)affinity of the gateway pods.")
+  public Affinity affinity;
+
+  @JsonPropertyDescription(
+      "How gateway pods spread; omit for the default (max skew 1 over zones and nodes,"
+          + " ScheduleAnyway), or give [] for none.")
+  public List<TopologySpreadConstraint> topologySpreadConstraints;
+
+  @JsonPropertyDescription("Extra annotations of the gateway pods.")
+  public Map<String, String> podAnnotations;
 }

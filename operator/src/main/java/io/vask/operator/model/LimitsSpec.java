@@ -28,4 +28,14 @@ public class LimitsSpec {
   @Max(100_000)
   @JsonPropertyDescription("Members allowed in one presence channel (default 100).")
   public Integer maxPresenceMembers;
+
+  @Min(1)
+  @Max(100)
+  @JsonPropertyDescription("Channels one HTTP trigger may name, 1..100 (default 100).")
+  public Integer maxChannelsPerTrigger;
+
+  @Min(1)
+  @Max(1000)
+  @JsonPropertyDescription("Events in one HTTP batch trigger, 1..1000 (default 10).")
+  public Integer maxEventsPerBatch;
 }

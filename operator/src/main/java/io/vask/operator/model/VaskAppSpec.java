@@ -14,11 +14,19 @@ public class VaskAppSpec {
           + " <name>-credentials; set secretRef to bring existing Pusher credentials.")
   public CredentialsSpec credentials;
 
+  @JsonPropertyDescription(
+      "false turns the app off: the gateway refuses its connections and API calls (default"
+          + " true). Hot-reloaded, like features, limits, timings and webhooks.")
+  public Boolean enabled;
+
   @JsonPropertyDescription("Pusher features of this app.")
   public FeaturesSpec features;
 
   @JsonPropertyDescription("Per-app limits; omitted values take the gateway's defaults.")
   public LimitsSpec limits;
+
+  @JsonPropertyDescription("Per-app timings; omitted values take the gateway's defaults.")
+  public TimingsSpec timings;
 
   @JsonPropertyDescription("Webhook targets; each receives the event types it lists.")
   public List<WebhookSpec> webhooks = new ArrayList<>();
@@ -36,6 +44,13 @@ public class VaskAppSpec {
 
   @JsonPropertyDescription("Expose the gateway through an Ingress on this host.")
   public IngressSpec ingress;
+
+  @JsonPropertyDescription("Type and annotations of the gateway Service.")
+  public ServiceSpec service;
+
+  @JsonPropertyDescription(
+      "Expose the gateway through a Gateway API HTTPRoute (when the cluster has that CRD).")
+  public HttpRouteSpec httpRoute;
 
   public boolean importsCredentials() {
     return credentials != null && credentials.secretRef != null;

@@ -32,6 +32,11 @@ public class WebhookSpec {
   @JsonPropertyDescription("Extra plain (non-secret) HTTP headers sent with every request.")
   public Map<String, String> headers = new LinkedHashMap<>();
 
+  @JsonPropertyDescription(
+      "Secret-valued HTTP headers: each key of the Secret is a header; a key also in headers"
+          + " wins over it. Re-read within 15 seconds, so a rotation needs no restart.")
+  public WebhookHeadersFrom headersFrom;
+
   public WebhookSpec() {}
 
   public WebhookSpec(String url, List<WebhookEvent> events) {

@@ -10,22 +10,23 @@ import java.util.Optional;
 /**
  * Everything the child objects of one VaskApp are rendered from.
  *
- * @param pod what each gateway pod runs with
+ * @param container what each gateway container runs with
  * @param nats the cluster the pods join, if any
  * @param appsFile the apps-file JSON for the gateway (contains the secret)
  * @param restartHash hash of exactly the values whose change needs new pods
  */
 public record GatewayPlan(
     Credentials credentials,
-    Pod pod,
+    Container container,
     Nats nats,
+    PodOptions pod,
     Scaling scaling,
     String appsFile,
     String restartHash,
     Endpoints endpoints) {
 
   /** The gateway container's image and resources, and how long a stopping pod drains. */
-  public record Pod(String image, ResourceRequirements resources, int drainSeconds) {}
+  public record Container(String image, ResourceRequirements resources, int drainSeconds) {}
 
   /**
    * The NATS URL (none: single node) and the spec's NATS credentials and TLS Secrets, when it names
@@ -34,15 +35,15 @@ public record GatewayPlan(
   public record Nats(Optional<String> url, Optional<NatsSpec> access) {}
 
   public String image() {
-    return pod.image();
+    return container.image();
   }
 
   public ResourceRequirements resources() {
-    return pod.resources();
+    return container.resources();
   }
 
   public int drainSeconds() {
-    return pod.drainSeconds();
+    return container.drainSeconds();
   }
 
   public Optional<String> natsUrl() {

@@ -18,7 +18,7 @@ public final class GatewayPlanner {
     this.defaults = defaults;
   }
 
-  public GatewayPlan plan(VaskApp app, Credentials credentials) {
+  public GatewayPlan plan(VaskApp app, Credentials credentials, WebhookHeaderValues headers) {
     VaskAppSpec spec = app.getSpec();
     GatewaySpec gateway = spec.gateway == null ? new GatewaySpec() : spec.gateway;
     String image = gateway.image != null ? gateway.image : defaults.gatewayImage();
@@ -32,10 +32,11 @@ public final class GatewayPlanner {
         gateway.drainSeconds != null ? gateway.drainSeconds : GatewaySpec.DEFAULT_DRAIN_SECONDS;
     return new GatewayPlan(
         credentials,
-        new GatewayPlan.Pod(image, gateway.resources, drainSeconds),
+        new GatewayPlan.Container(image, gateway.resources, drainSeconds),
         new GatewayPlan.Nats(natsUrl, natsAccess),
+        PodOptions.of(gateway),
         scaling(spec.scaling),
-        AppsFileRenderer.render(spec, credentials),
+        AppsFileRenderer.render(spec, credentials, headers),
         RestartHash.of(
             image,
             natsUrl.map(url -> url + natsAccess.map(NatsSpec::accessIdentity).orElse("")),

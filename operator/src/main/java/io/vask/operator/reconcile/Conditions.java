@@ -17,6 +17,9 @@ final class Conditions {
   static final String PROGRESSING = "Progressing";
   static final String DEGRADED = "Degraded";
 
+  /** Only while spec.httpRoute is set: whether its HTTPRoute exists. */
+  static final String ROUTED = "Routed";
+
   private final VaskAppStatus previous;
   private final long generation;
   private final Instant now;

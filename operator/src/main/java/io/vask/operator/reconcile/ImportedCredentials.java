@@ -5,10 +5,10 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * When to look at a user's credentials Secret again. The operator does not watch Secrets (that
- * would need list and watch on every Secret in scope), so an app that imports its credentials is
- * reconciled again after {@link #RECHECK}: a rotation, or a Secret created late, is picked up
- * within that time at the cost of one GET per app.
+ * When to look at a user's Secrets again (imported credentials, webhook {@code headersFrom}). The
+ * operator does not watch Secrets (that would need list and watch on every Secret in scope), so an
+ * app that reads a user's Secret is reconciled again after {@link #RECHECK}: a rotation, or a
+ * Secret created late, is picked up within that time at the cost of one GET per Secret.
  */
 final class ImportedCredentials {
   static final Duration RECHECK = Duration.ofSeconds(15);
@@ -16,7 +16,8 @@ final class ImportedCredentials {
   private ImportedCredentials() {}
 
   static Optional<Duration> recheck(VaskApp app) {
-    return app.getSpec() != null && app.getSpec().importsCredentials()
+    return app.getSpec() != null
+            && (app.getSpec().importsCredentials() || WebhookHeaderSecrets.referencesAny(app))
         ? Optional.of(RECHECK)
         : Optional.empty();
   }

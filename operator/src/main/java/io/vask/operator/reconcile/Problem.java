@@ -15,6 +15,7 @@ public record Problem(String reason, String message) {
   public static final String NATS_REQUIRED = "NatsRequired";
   public static final String RECONCILE_ERROR = "ReconcileError";
   public static final String CONFLICT = "Conflict";
+  public static final String WEBHOOK_HEADERS_SECRET_MISSING = "WebhookHeadersSecretMissing";
 
   /**
    * An object by the name a child needs exists but is not this app's: never adopt or replace it.

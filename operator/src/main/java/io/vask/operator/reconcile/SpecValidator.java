@@ -3,8 +3,10 @@ package io.vask.operator.reconcile;
 import io.vask.contract.rules.NatsUrl;
 import io.vask.contract.rules.WebhookUrl;
 import io.vask.operator.model.GatewaySpec;
+import io.vask.operator.model.HttpRouteSpec;
 import io.vask.operator.model.LimitsSpec;
 import io.vask.operator.model.ScalingSpec;
+import io.vask.operator.model.TimingsSpec;
 import io.vask.operator.model.VaskApp;
 import io.vask.operator.model.VaskAppSpec;
 import io.vask.operator.model.WebhookSpec;
@@ -35,6 +37,8 @@ public final class SpecValidator {
       problems.add("credentials.secretRef.name is empty (expected a Secret name)");
     }
     limits(spec.limits, problems);
+    timings(spec.timings, problems);
+    httpRoute(spec.httpRoute, problems);
     webhooks(spec.webhooks, problems);
     scaling(spec.scaling, problems);
     if (spec.nats != null && !NatsUrl.isValid(spec.nats.url)) {
@@ -61,6 +65,32 @@ public final class SpecValidator {
         LimitsSpec.MAX_MESSAGE_BYTES_CAP);
     range(problems, "limits.clientEventsPerSecond", limits.clientEventsPerSecond, 1, 10_000);
     range(problems, "limits.maxPresenceMembers", limits.maxPresenceMembers, 1, 100_000);
+    range(problems, "limits.maxChannelsPerTrigger", limits.maxChannelsPerTrigger, 1, 100);
+    range(problems, "limits.maxEventsPerBatch", limits.maxEventsPerBatch, 1, 1000);
+  }
+
+  private static void timings(TimingsSpec timings, List<String> problems) {
+    if (timings == null) {
+      return;
+    }
+    range(problems, "timings.cacheTtlSeconds", timings.cacheTtlSeconds, 1, 86_400);
+    range(problems, "timings.activityTimeoutSeconds", timings.activityTimeoutSeconds, 1, 3600);
+  }
+
+  private static void httpRoute(HttpRouteSpec route, List<String> problems) {
+    if (route == null) {
+      return;
+    }
+    if (route.parentRefs == null || route.parentRefs.isEmpty()) {
+      problems.add("httpRoute.parentRefs is empty (expected at least one Gateway)");
+      return;
+    }
+    for (int i = 0; i < route.parentRefs.size(); i++) {
+      var parent = route.parentRefs.get(i);
+      if (parent == null || isBlank(parent.name)) {
+        problems.add("httpRoute.parentRefs[" + i + "].name is empty (expected a Gateway name)");
+      }
+    }
   }
 
   private static void webhooks(List<WebhookSpec> webhooks, List<String> problems) {
@@ -80,6 +110,10 @@ public final class SpecValidator {
       }
       if (hook.events == null || hook.events.isEmpty() || hook.events.contains(null)) {
         problems.add(where + ".events is empty (expected at least one known event type)");
+      }
+      if (hook.headersFrom != null
+          && (hook.headersFrom.secretRef == null || isBlank(hook.headersFrom.secretRef.name))) {
+        problems.add(where + ".headersFrom.secretRef.name is empty (expected a Secret name)");
       }
     }
   }
@@ -130,6 +164,11 @@ public final class SpecValidator {
       problems.add("gateway.image is empty (expected an image reference, or omit it)");
     }
     range(problems, "gateway.drainSeconds", gateway.drainSeconds, 1, 600);
+    if (gateway.env != null
+        && gateway.env.stream()
+            .anyMatch(e -> e != null && GatewaySpec.RESERVED_ENV.contains(e.getName()))) {
+      problems.add(GatewaySpec.RESERVED_ENV_MESSAGE);
+    }
   }
 
   private static void range(List<String> problems, String field, Integer value, int min, int max) {

@@ -2,9 +2,11 @@ package io.vask.operator.reconcile;
 
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentStatus;
+import io.vask.operator.dependent.HttpRoutes;
 import io.vask.operator.model.VaskApp;
 import io.vask.operator.model.VaskAppStatus;
 import io.vask.operator.plan.GatewayPlan;
+import io.vask.operator.plan.Names;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -21,6 +23,11 @@ final class StatusComposer {
   static final String ROLLOUT_IN_PROGRESS = "RolloutInProgress";
   static final String ROLLOUT_COMPLETE = "RolloutComplete";
   static final String AS_EXPECTED = "AsExpected";
+  static final String ROUTE_APPLIED = "HTTPRouteApplied";
+  static final String GATEWAY_API_MISSING = "GatewayAPIMissing";
+  static final String GATEWAY_API_MISSING_MESSAGE =
+      "spec.httpRoute is set but the cluster serves no gateway.networking.k8s.io/v1 HTTPRoute:"
+          + " install the Gateway API CRDs; no route was created";
 
   private final Clock clock;
 
@@ -29,7 +36,8 @@ final class StatusComposer {
   }
 
   /** After the children were reconciled from {@code plan}. */
-  VaskAppStatus reconciled(VaskApp app, GatewayPlan plan, Deployment deployment) {
+  VaskAppStatus reconciled(
+      VaskApp app, GatewayPlan plan, Deployment deployment, HttpRoutes.Outcome route) {
     var status = new VaskAppStatus();
     status.observedGeneration = app.getMetadata().getGeneration();
     status.credentialsSecret = plan.credentials().secretName();
@@ -52,6 +60,15 @@ final class StatusComposer {
       conditions.set(Conditions.PROGRESSING, true, ROLLOUT_IN_PROGRESS, rollout.describe());
     }
     conditions.set(Conditions.DEGRADED, false, AS_EXPECTED, "spec and credentials are usable");
+    if (route == HttpRoutes.Outcome.APPLIED) {
+      conditions.set(
+          Conditions.ROUTED,
+          true,
+          ROUTE_APPLIED,
+          "HTTPRoute " + Names.gateway(app) + " routes to the gateway Service");
+    } else if (route == HttpRoutes.Outcome.API_MISSING) {
+      conditions.set(Conditions.ROUTED, false, GATEWAY_API_MISSING, GATEWAY_API_MISSING_MESSAGE);
+    }
     status.conditions = new ArrayList<>(conditions.list());
     return status;
   }

@@ -17,6 +17,7 @@ import io.vask.operator.dependent.GatewayDeployment;
 import io.vask.operator.dependent.GatewayDisruptionBudget;
 import io.vask.operator.dependent.GatewayIngress;
 import io.vask.operator.dependent.GatewayService;
+import io.vask.operator.dependent.HttpRoutes;
 import io.vask.operator.dependent.OwnedSecrets;
 import io.vask.operator.dependent.Preconditions;
 import io.vask.operator.model.VaskApp;
@@ -71,6 +72,7 @@ public class VaskAppReconciler implements Reconciler<VaskApp> {
   private final CredentialsLookup credentials = new CredentialsLookup();
   private final StatusComposer statuses;
   private final EventRecorder events;
+  private final HttpRoutes routes;
 
   public VaskAppReconciler(OperatorDefaults defaults) {
     this(defaults, Clock.systemUTC());
@@ -80,6 +82,7 @@ public class VaskAppReconciler implements Reconciler<VaskApp> {
     this.planner = new GatewayPlanner(defaults);
     this.statuses = new StatusComposer(clock);
     this.events = new EventRecorder(clock);
+    this.routes = new HttpRoutes(clock);
   }
 
   @Override
@@ -94,7 +97,11 @@ public class VaskAppReconciler implements Reconciler<VaskApp> {
       return blocked(app, context, unavailable.problem());
     }
     var found = (CredentialsLookup.Found) lookup;
-    GatewayPlan plan = planner.plan(app, found.credentials());
+    var headers = WebhookHeaderSecrets.read(app, secrets);
+    if (headers.problem() != null) {
+      return blocked(app, context, headers.problem());
+    }
+    GatewayPlan plan = planner.plan(app, found.credentials(), headers.values());
     if (plan.natsUrl().isEmpty() && plan.scaling().ceiling() > 1) {
       return blocked(app, context, Problem.natsRequired());
     }
@@ -109,10 +116,14 @@ public class VaskAppReconciler implements Reconciler<VaskApp> {
     if (appsFile.filter(secret -> !OwnedSecrets.isOwnedBy(secret, app)).isPresent()) {
       return blocked(app, context, Problem.conflict("Secret", Names.appsFileSecret(app)));
     }
+    var route = routes.reconcile(context.getClient(), app);
+    if (route == HttpRoutes.Outcome.CONFLICT) {
+      return blocked(app, context, Problem.conflict("HTTPRoute", Names.gateway(app)));
+    }
     writeSecrets(app, context, secrets, found, plan, appsFile);
     plan.storeIn(context);
     context.managedWorkflowAndDependentResourceContext().reconcileManagedWorkflow();
-    return patchIfChanged(app, context, statuses.reconciled(app, plan, deployment(context)));
+    return patchIfChanged(app, context, statuses.reconciled(app, plan, deployment(context), route));
   }
 
   @Override

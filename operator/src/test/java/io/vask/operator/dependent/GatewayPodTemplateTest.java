@@ -22,7 +22,10 @@ class GatewayPodTemplateTest {
     var app = VaskApps.named("chat", "test");
     var plan =
         new GatewayPlanner(new OperatorDefaults("vask/gateway:test", Optional.empty()))
-            .plan(app, new Credentials("1", "key", "secret", "chat-credentials"));
+            .plan(
+                app,
+                new Credentials("1", "key", "secret", "chat-credentials"),
+                io.vask.operator.plan.WebhookHeaderValues.NONE);
 
     var pod = GatewayPodTemplate.of(app, plan).getSpec();
 

@@ -25,7 +25,7 @@ class GatewayPlannerTest {
 
   @Test
   void defaultsFillWhatTheSpecLeavesOut() {
-    var plan = planner.plan(VaskApps.named("chat", "web"), CREDENTIALS);
+    var plan = planner.plan(VaskApps.named("chat", "web"), CREDENTIALS, WebhookHeaderValues.NONE);
     assertThat(plan.image()).isEqualTo("vask/gateway:1");
     assertThat(plan.natsUrl()).contains("nats://default:4222");
     assertThat(plan.drainSeconds()).isEqualTo(GatewaySpec.DEFAULT_DRAIN_SECONDS);
@@ -51,26 +51,27 @@ class GatewayPlannerTest {
   @Test
   void settingsDoNotChangeTheRestartHashButImageNatsAndResourcesDo() {
     var app = VaskApps.named("chat", "web");
-    String base = planner.plan(app, CREDENTIALS).restartHash();
+    String base = planner.plan(app, CREDENTIALS, WebhookHeaderValues.NONE).restartHash();
 
     app.getSpec()
         .webhooks
         .add(new WebhookSpec("https://x.example/h", List.of(WebhookEvent.CACHE_MISS)));
     var rotated = new Credentials("2", "other", "rotated", "chat-credentials");
-    assertThat(planner.plan(app, rotated).restartHash()).isEqualTo(base);
+    assertThat(planner.plan(app, rotated, WebhookHeaderValues.NONE).restartHash()).isEqualTo(base);
 
     app.getSpec().nats = new NatsSpec("nats://other:4222");
-    String withNats = planner.plan(app, CREDENTIALS).restartHash();
+    String withNats = planner.plan(app, CREDENTIALS, WebhookHeaderValues.NONE).restartHash();
     assertThat(withNats).isNotEqualTo(base);
 
     app.getSpec().gateway = new GatewaySpec();
     app.getSpec().gateway.image = "vask/gateway:2";
-    String withImage = planner.plan(app, CREDENTIALS).restartHash();
+    String withImage = planner.plan(app, CREDENTIALS, WebhookHeaderValues.NONE).restartHash();
     assertThat(withImage).isNotEqualTo(withNats);
 
     app.getSpec().gateway.resources =
         new ResourceRequirementsBuilder().addToRequests("cpu", new Quantity("1")).build();
-    assertThat(planner.plan(app, CREDENTIALS).restartHash()).isNotEqualTo(withImage);
+    assertThat(planner.plan(app, CREDENTIALS, WebhookHeaderValues.NONE).restartHash())
+        .isNotEqualTo(withImage);
   }
 
   @Test

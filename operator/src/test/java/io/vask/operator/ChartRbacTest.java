@@ -31,6 +31,15 @@ class ChartRbacTest {
     assertThat(only(objects, ClusterRoleBinding.class)).hasSize(1);
   }
 
+  /** spec.httpRoute: the operator reads and writes routes by name, it never lists them. */
+  @Test
+  void httpRoutesByNameOnly() {
+    var objects = ChartTest.renderList(t -> t);
+    List<PolicyRule> rules = only(objects, ClusterRole.class).get(0).getRules();
+    assertThat(ChartTest.verbs(rules, "httproutes"))
+        .containsExactlyInAnyOrder("get", "create", "update", "delete");
+  }
+
   @Test
   void defaultIsTheClusterScope() {
     var objects = ChartTest.renderList(t -> t);

@@ -56,7 +56,7 @@ class ExamplesIT {
       }
       cluster.client().resource(object).inNamespace("test").create();
     }
-    assertThat(apps).containsExactlyInAnyOrder("chat", "notifications", "live");
+    assertThat(apps).containsExactlyInAnyOrder("chat", "notifications", "live", "everything");
     for (String name : apps) {
       var children = new Children(cluster.client(), name);
       eventually()

@@ -3,13 +3,15 @@ package io.vask.operator.reconcile;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.mockwebserver.http.RecordedRequest;
 import io.javaoperatorsdk.operator.Operator;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vask.operator.Children;
-import io.vask.operator.MockCluster;
+import io.vask.operator.OperatorFixture;
 import io.vask.operator.VaskApps;
+import io.vask.operator.main.VaskOperator;
 import io.vask.operator.model.VaskApp;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,16 +23,19 @@ import java.util.concurrent.TimeUnit;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * At fleet size: {@value #FLEET} VaskApps reach Ready, and a resync of the unchanged fleet (a
  * restarted operator reconciles every app again) sends no write request to the API server. The time
  * to Ready and the heap are printed for docs/kubernetes.md, never asserted.
  */
-@EnableKubernetesMockClient(crud = true)
-class FleetTest {
+class FleetIT {
   static final int FLEET = 200;
   private static final Duration PATIENCE = Duration.ofMinutes(15);
+
+  @RegisterExtension
+  final OperatorFixture cluster = OperatorFixture.withDefaults().withoutOperator();
 
   KubernetesClient client;
   KubernetesMockServer server;
@@ -45,8 +50,9 @@ class FleetTest {
 
   @Test
   void aFleetGetsReadyAndAResyncWritesNothing() throws Exception {
-    MockCluster.registerCrd(client);
-    operator = MockCluster.start(client, MockCluster.settings(Map.of()));
+    client = cluster.client();
+    server = cluster.server();
+    operator = startOperator();
     long heapBefore = usedHeap();
     long start = System.nanoTime();
     for (int i = 0; i < FLEET; i++) {
@@ -62,7 +68,7 @@ class FleetTest {
 
     operator.stop();
     drain();
-    operator = MockCluster.start(client, MockCluster.settings(Map.of()));
+    operator = startOperator();
     List<RecordedRequest> resync = requestsUntilEveryAppWasReconciled();
     Thread.sleep(2000); // a late write would show up here
     resync.addAll(drain());
@@ -71,6 +77,17 @@ class FleetTest {
         .filteredOn(r -> !"GET".equals(r.getMethod()))
         .extracting(r -> r.getMethod() + " " + r.getPath())
         .isEmpty();
+  }
+
+  private Operator startOperator() {
+    var started =
+        VaskOperator.create(
+            client,
+            OperatorFixture.settings(Map.of()),
+            new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
+            false);
+    started.start();
+    return started;
   }
 
   private void awaitFleetReady() {

@@ -9,41 +9,36 @@ import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
-import io.javaoperatorsdk.operator.Operator;
 import io.vask.operator.Children;
 import io.vask.operator.EveryField;
 import io.vask.operator.GatewayApiCrd;
-import io.vask.operator.MockCluster;
+import io.vask.operator.OperatorFixture;
 import io.vask.operator.VaskApps;
 import io.vask.operator.dependent.AppsFileSecret;
 import io.vask.operator.dependent.SecretData;
 import io.vask.operator.model.HttpRouteSpec;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A VaskApp with every field set: each value reaches the apps file, the pod template, the Service,
  * the Ingress or the HTTPRoute. Without the Gateway API in the cluster the route is skipped and a
  * condition says why.
  */
-@EnableKubernetesMockClient(crud = true)
-class EveryFieldTest {
+class EveryFieldIT {
+  @RegisterExtension final OperatorFixture cluster = OperatorFixture.withDefaults();
   KubernetesClient client;
-  Operator operator;
 
-  @AfterEach
-  void stop() {
-    if (operator != null) {
-      operator.stop();
-    }
+  @BeforeEach
+  void client() {
+    client = cluster.client();
   }
 
   @Test
   void everyFieldReachesItsChild() throws Exception {
-    MockCluster.registerCrd(client);
     GatewayApiCrd.install(client);
     client
         .resource(
@@ -54,7 +49,6 @@ class EveryFieldTest {
                 .withData(SecretData.encode(Map.of("Authorization", "Bearer s3cret")))
                 .build())
         .create();
-    operator = MockCluster.start(client, MockCluster.settings(Map.of()));
     client.resource(EveryField.app("full", "test")).create();
     var full = new Children(client, "full");
     eventually().untilAsserted(() -> assertThat(route()).isNotNull());
@@ -87,8 +81,6 @@ class EveryFieldTest {
 
   @Test
   void withoutTheGatewayApiTheRouteIsSkippedWithACondition() {
-    MockCluster.registerCrd(client);
-    operator = MockCluster.start(client, MockCluster.settings(Map.of()));
     var app = VaskApps.named("routeless", "test");
     app.getSpec().httpRoute = new HttpRouteSpec();
     app.getSpec().httpRoute.parentRefs = List.of(new HttpRouteSpec.ParentReference("public"));

@@ -12,21 +12,19 @@ import com.pusher.client.connection.ConnectionEventListener;
 import com.pusher.client.connection.ConnectionState;
 import com.pusher.client.connection.ConnectionStateChange;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
-import io.javaoperatorsdk.operator.Operator;
 import io.vask.operator.model.FeaturesSpec;
 import io.vask.operator.model.GatewaySpec;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -34,12 +32,12 @@ import org.junit.jupiter.api.io.TempDir;
  * apps-file Secret, the Deployment (template and generation) stays as it was, and a real gateway
  * process reading the refreshed file applies the setting to clients that stay connected.
  */
-@EnableKubernetesMockClient(crud = true)
-class HotReloadTest {
+class HotReloadIT {
+  @RegisterExtension final OperatorFixture cluster = OperatorFixture.withDefaults();
+
   private static final String CHANNEL = "private-room";
 
   KubernetesClient client;
-  Operator operator;
   GatewayPod pod;
   final List<Pusher> sockets = new ArrayList<>();
   com.pusher.rest.Pusher api;
@@ -53,16 +51,12 @@ class HotReloadTest {
     if (pod != null) {
       pod.close();
     }
-    if (operator != null) {
-      operator.stop();
-    }
   }
 
   @Test
   void enablingClientEventsReachesConnectedClientsWithoutARollout(@TempDir Path podRoot)
       throws Exception {
-    MockCluster.registerCrd(client);
-    operator = MockCluster.start(client, MockCluster.settings(Map.of()));
+    client = cluster.client();
     var app = VaskApps.named("reload", "test");
     app.getSpec().gateway = new GatewaySpec();
     app.getSpec().gateway.drainSeconds = 1;

@@ -63,11 +63,13 @@ public final class GatewayPodTemplate {
         .withType("RuntimeDefault")
         .endSeccompProfile()
         .endSecurityContext()
-        .withTopologySpreadConstraints(spread(app, plan.pod()))
-        .withNodeSelector(plan.pod().nodeSelector())
-        .withTolerations(plan.pod().tolerations())
+        // Empty collections stay unset: the API server drops them, and a difference between the
+        // desired and the stored object would make every reconcile update the Deployment.
+        .withTopologySpreadConstraints(unlessEmpty(spread(app, plan.pod())))
+        .withNodeSelector(plan.pod().nodeSelector().isEmpty() ? null : plan.pod().nodeSelector())
+        .withTolerations(unlessEmpty(plan.pod().tolerations()))
         .withAffinity(plan.pod().affinity())
-        .withImagePullSecrets(plan.pod().imagePullSecrets())
+        .withImagePullSecrets(unlessEmpty(plan.pod().imagePullSecrets()))
         .withContainers(container(plan))
         .addNewVolume()
         .withName("apps")
@@ -174,6 +176,10 @@ public final class GatewayPodTemplate {
         .withFailureThreshold(failureThreshold)
         .withTimeoutSeconds(2)
         .build();
+  }
+
+  private static <T> List<T> unlessEmpty(List<T> list) {
+    return list.isEmpty() ? null : list;
   }
 
   /** The user's constraints, or by default an even spread over zones and nodes. */

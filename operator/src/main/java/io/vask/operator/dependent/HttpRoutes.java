@@ -56,7 +56,13 @@ public final class HttpRoutes {
       }
       return Outcome.NOT_REQUESTED;
     }
-    GenericKubernetesResource desired = OwnerReferences.owned(app, GatewayHttpRoute.of(app));
+    apply(client, live, OwnerReferences.owned(app, GatewayHttpRoute.of(app)));
+    return Outcome.APPLIED;
+  }
+
+  /** Creates the route, or updates it when it differs; others' labels and annotations stay. */
+  private static void apply(
+      KubernetesClient client, GenericKubernetesResource live, GenericKubernetesResource desired) {
     if (live == null) {
       client.resource(desired).create();
     } else if (!matches(live, desired)) {
@@ -71,7 +77,6 @@ public final class HttpRoutes {
                   .build())
           .update();
     }
-    return Outcome.APPLIED;
   }
 
   private boolean served(KubernetesClient client) {

@@ -77,6 +77,11 @@ class EveryFieldIT {
             () ->
                 assertThat(full.status().condition("Routed"))
                     .hasValueSatisfying(c -> assertThat(c.getStatus()).isEqualTo("True")));
+
+    VaskApps.update(client, "full", a -> a.getSpec().httpRoute = null);
+    eventually()
+        .untilAsserted(() -> assertThat(route()).as("route of a removed httpRoute").isNull());
+    eventually().untilAsserted(() -> assertThat(full.status().condition("Routed")).isEmpty());
   }
 
   @Test

@@ -22,16 +22,18 @@ public class GatewaySpec {
   /** Set by the operator from the spec; a user value would silently lose or break the pod. */
   public static final List<String> RESERVED_ENV =
       List.of(
-          "VASK_PORT",
-          "VASK_METRICS_PORT",
-          "VASK_APPS_FILE",
-          "VASK_NATS_URL",
-          "VASK_NODE_ID",
-          "VASK_DRAIN_SECONDS");
+          "VASK_PORT", "VASK_METRICS_PORT", "VASK_APPS_FILE", "VASK_NODE_ID", "VASK_DRAIN_SECONDS");
+
+  /** Every VASK_NATS_ variable comes from spec.nats. */
+  public static final String RESERVED_ENV_PREFIX = "VASK_NATS_";
 
   public static final String RESERVED_ENV_MESSAGE =
-      "gateway.env: VASK_PORT, VASK_METRICS_PORT, VASK_APPS_FILE, VASK_NATS_URL, VASK_NODE_ID and"
-          + " VASK_DRAIN_SECONDS are set by the operator (use spec.nats and gateway.drainSeconds)";
+      "gateway.env: VASK_PORT, VASK_METRICS_PORT, VASK_APPS_FILE, VASK_NODE_ID, VASK_DRAIN_SECONDS"
+          + " and VASK_NATS_* are set by the operator (use spec.nats and gateway.drainSeconds)";
+
+  public static boolean isReservedEnv(String name) {
+    return name != null && (RESERVED_ENV.contains(name) || name.startsWith(RESERVED_ENV_PREFIX));
+  }
 
   @JsonPropertyDescription("Gateway image; omit to use the operator's default.")
   public String image;
@@ -49,7 +51,7 @@ public class GatewaySpec {
   @ValidationRule(
       value =
           "self.all(e, !(e.name in ['VASK_PORT', 'VASK_METRICS_PORT', 'VASK_APPS_FILE',"
-              + " 'VASK_NATS_URL', 'VASK_NODE_ID', 'VASK_DRAIN_SECONDS']))",
+              + " 'VASK_NODE_ID', 'VASK_DRAIN_SECONDS'] || e.name.startsWith('VASK_NATS_')))",
       message = RESERVED_ENV_MESSAGE)
   @JsonPropertyDescription(
       "Extra environment of the gateway container, e.g. VASK_LOG_LEVEL or JAVA_TOOL_OPTIONS"

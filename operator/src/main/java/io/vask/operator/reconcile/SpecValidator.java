@@ -166,7 +166,7 @@ public final class SpecValidator {
     range(problems, "gateway.drainSeconds", gateway.drainSeconds, 1, 600);
     if (gateway.env != null
         && gateway.env.stream()
-            .anyMatch(e -> e != null && GatewaySpec.RESERVED_ENV.contains(e.getName()))) {
+            .anyMatch(e -> e != null && GatewaySpec.isReservedEnv(e.getName()))) {
       problems.add(GatewaySpec.RESERVED_ENV_MESSAGE);
     }
   }

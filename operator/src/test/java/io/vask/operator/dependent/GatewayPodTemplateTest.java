@@ -9,6 +9,7 @@ import io.vask.operator.model.NatsSpec;
 import io.vask.operator.plan.Credentials;
 import io.vask.operator.plan.GatewayPlanner;
 import io.vask.operator.plan.OperatorDefaults;
+import io.vask.operator.plan.WebhookHeaderValues;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -25,7 +26,7 @@ class GatewayPodTemplateTest {
             .plan(
                 app,
                 new Credentials("1", "key", "secret", "chat-credentials"),
-                io.vask.operator.plan.WebhookHeaderValues.NONE);
+                WebhookHeaderValues.NONE);
 
     var pod = GatewayPodTemplate.of(app, plan).getSpec();
 
@@ -45,7 +46,10 @@ class GatewayPodTemplateTest {
     app.getSpec().nats = nats;
     var plan =
         new GatewayPlanner(new OperatorDefaults("vask/gateway:test", Optional.empty()))
-            .plan(app, new Credentials("1", "key", "secret", "chat-credentials"));
+            .plan(
+                app,
+                new Credentials("1", "key", "secret", "chat-credentials"),
+                WebhookHeaderValues.NONE);
 
     var pod = GatewayPodTemplate.of(app, plan).getSpec();
     var container = pod.getContainers().get(0);
@@ -81,11 +85,12 @@ class GatewayPodTemplateTest {
     app.getSpec().nats = new NatsSpec("nats://nats:4222");
     var planner = new GatewayPlanner(new OperatorDefaults("vask/gateway:test", Optional.empty()));
     var credentials = new Credentials("1", "key", "secret", "chat-credentials");
-    String plain = planner.plan(app, credentials).restartHash();
+    String plain = planner.plan(app, credentials, WebhookHeaderValues.NONE).restartHash();
     app.getSpec().nats.auth = "token";
     app.getSpec().nats.credentialsSecret = "chat-token";
 
-    assertThat(planner.plan(app, credentials).restartHash()).isNotEqualTo(plain);
-    assertThat(planner.plan(app, credentials).natsAccess()).isPresent();
+    assertThat(planner.plan(app, credentials, WebhookHeaderValues.NONE).restartHash())
+        .isNotEqualTo(plain);
+    assertThat(planner.plan(app, credentials, WebhookHeaderValues.NONE).natsAccess()).isPresent();
   }
 }

@@ -36,7 +36,7 @@ class SpecValidatorFieldsTest {
   @Test
   void envTheOperatorSetsIsRejected() {
     var app = EveryField.app("full", "test");
-    app.getSpec().gateway.env = List.of(new EnvVar("VASK_NATS_URL", "nats://x:4222", null));
+    app.getSpec().gateway.env = List.of(new EnvVar("VASK_NATS_TOKEN_FILE", "/tmp/token", null));
     assertThat(SpecValidator.problems(app)).containsExactly(GatewaySpec.RESERVED_ENV_MESSAGE);
   }
 

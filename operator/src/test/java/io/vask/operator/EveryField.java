@@ -49,6 +49,8 @@ public final class EveryField {
     spec.limits.maxPresenceMembers = 50;
     spec.limits.maxChannelsPerTrigger = 20;
     spec.limits.maxEventsPerBatch = 7;
+    spec.limits.apiRequestsPerSecond = 250;
+    spec.limits.allowedOrigins = List.of("https://app.example.com", "*.example.org");
     spec.timings = new TimingsSpec();
     spec.timings.cacheTtlSeconds = 600;
     spec.timings.activityTimeoutSeconds = 45;

@@ -38,4 +38,17 @@ public class LimitsSpec {
   @Max(1000)
   @JsonPropertyDescription("Events in one HTTP batch trigger, 1..1000 (default 10).")
   public Integer maxEventsPerBatch;
+
+  @Min(0)
+  @Max(1_000_000)
+  @JsonPropertyDescription(
+      "HTTP API requests per second on each gateway pod, past it 429 (default 1000; 0 ="
+          + " unlimited).")
+  public Integer apiRequestsPerSecond;
+
+  @JsonPropertyDescription(
+      "Origins a browser socket may come from: exact (https://app.example.com) or a subdomain"
+          + " pattern (https://*.example.com, *.example.com); others are refused (4009). Omit or"
+          + " leave empty for any.")
+  public java.util.List<String> allowedOrigins;
 }

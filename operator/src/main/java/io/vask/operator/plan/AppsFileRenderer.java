@@ -49,6 +49,8 @@ public final class AppsFileRenderer {
         .maxPresenceMembers(limits.maxPresenceMembers)
         .maxChannelsPerTrigger(limits.maxChannelsPerTrigger)
         .maxEventsPerBatch(limits.maxEventsPerBatch)
+        .apiRequestsPerSecond(limits.apiRequestsPerSecond)
+        .allowedOrigins(limits.allowedOrigins)
         .cacheTtlSeconds(timings.cacheTtlSeconds)
         .activityTimeoutSeconds(timings.activityTimeoutSeconds)
         .webhooks(webhooks)

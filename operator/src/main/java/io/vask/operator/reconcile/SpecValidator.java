@@ -67,6 +67,7 @@ public final class SpecValidator {
     range(problems, "limits.maxPresenceMembers", limits.maxPresenceMembers, 1, 100_000);
     range(problems, "limits.maxChannelsPerTrigger", limits.maxChannelsPerTrigger, 1, 100);
     range(problems, "limits.maxEventsPerBatch", limits.maxEventsPerBatch, 1, 1000);
+    range(problems, "limits.apiRequestsPerSecond", limits.apiRequestsPerSecond, 0, 1_000_000);
   }
 
   private static void timings(TimingsSpec timings, List<String> problems) {

@@ -133,6 +133,8 @@ class EveryFieldIT {
         .containsEntry("maxPresenceMembers", 50)
         .containsEntry("maxChannelsPerTrigger", 20)
         .containsEntry("maxEventsPerBatch", 7)
+        .containsEntry("apiRequestsPerSecond", 250)
+        .containsEntry("allowedOrigins", List.of("https://app.example.com", "*.example.org"))
         .containsEntry("cacheTtlSeconds", 600)
         .containsEntry("activityTimeoutSeconds", 45);
     assertThat((List<Map<String, Object>>) file.get("webhooks"))

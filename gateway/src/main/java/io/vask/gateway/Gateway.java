@@ -123,6 +123,7 @@ public final class Gateway implements AutoCloseable {
     cluster
         .outbox()
         .start(webhookSender(settings, apps, cluster, timer, clock, retries, metrics, debug));
+    ServedApps.follow(apps, cluster.scope(), timer);
 
     Refusals refusals = new Refusals(metrics);
     ConnectionLimits connectionLimits = connectionLimits(limits, metrics);
@@ -240,7 +241,10 @@ public final class Gateway implements AutoCloseable {
     return connections;
   }
 
-  /** Ready while the cluster is reachable, the node not draining and below its connection limit. */
+  /**
+   * Ready once the cluster was reached, until the node drains, below its connection limit (a
+   * cluster outage shows as degraded).
+   */
   private static Readiness readiness(
       Cluster cluster, GatewayMetrics metrics, ConnectionLimits connections) {
     BooleanSupplier healthy = () -> cluster.bus().healthy() && cluster.membership().healthy();

@@ -1,19 +1,21 @@
 package io.vask.gateway.cluster;
 
 /**
- * The four cluster parts a gateway runs with, and what they share (the NATS connection); closing
- * closes the parts, then what they share.
+ * The four cluster parts a gateway runs with, the scope of apps they serve, and what they share
+ * (the NATS connection); closing closes the parts, then what they share.
  */
 public record Cluster(
     ClusterBus bus,
     Membership membership,
     ChannelCache cache,
     WebhookOutbox outbox,
+    AppScope scope,
     AutoCloseable shared)
     implements AutoCloseable {
 
+  /** A single node's parts: every app's state is its own. */
   public Cluster(ClusterBus bus, Membership membership, ChannelCache cache, WebhookOutbox outbox) {
-    this(bus, membership, cache, outbox, () -> {});
+    this(bus, membership, cache, outbox, AppScope.EVERY_APP, () -> {});
   }
 
   @Override

@@ -88,7 +88,7 @@ public final class GatewayProcess implements AutoCloseable {
     return Path.of("gateway", "target", "vask-gateway.jar").toAbsolutePath();
   }
 
-  /** What {@code /ready} says: true only while the node is reachable in the cluster. */
+  /** What {@code /ready} says: true once the node reached the cluster, until it drains. */
   public boolean ready() {
     try {
       HttpResponse<String> response =
@@ -103,6 +103,23 @@ public final class GatewayProcess implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return false;
+    }
+  }
+
+  /** The body of {@code /ready} (empty when the node does not answer). */
+  public String readiness() {
+    try {
+      return HTTP.send(
+              HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + metricsPort + "/ready"))
+                  .timeout(Duration.ofSeconds(2))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString())
+          .body();
+    } catch (IOException e) {
+      return "";
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return "";
     }
   }
 

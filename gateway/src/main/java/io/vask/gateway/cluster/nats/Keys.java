@@ -88,6 +88,17 @@ final class Keys {
     }
   }
 
+  /** Every key of one app ({@code <kind>.<app>.…}): a watch filter. */
+  static String ofApp(String appId) {
+    return "*." + appId + ".>";
+  }
+
+  /** The app token of a key of the layout above ("" if it has none). */
+  static String appOf(String key) {
+    String[] p = key.split("\\.", 3);
+    return p.length < 3 ? "" : p[1];
+  }
+
   /** A node id usable as a key token and in subjects. */
   static String nodeToken(String nodeId) {
     return nodeId.replaceAll("[^A-Za-z0-9_-]", "-");

@@ -6,21 +6,26 @@ import io.nats.client.api.KeyValueOperation;
 import io.nats.client.api.KeyValueWatcher;
 import io.nats.client.impl.NatsKeyValueWatchSubscription;
 import java.time.Duration;
+import java.util.Map;
 import java.util.NavigableMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
- * This node's copy of a KV bucket, kept by a watch: queries read it without a round trip, and
- * ordered keys let them take one app's or one channel's keys as a range. It lags the bucket by a
- * message; decisions never rest on it, they compare-and-set against the bucket.
+ * This node's copy of the membership bucket's keys of the apps it serves, kept by one watch per app
+ * (keys {@code *.<app>.>}, see {@link Keys}): another app's keys never reach this node. Queries
+ * read it without a round trip, and ordered keys let them take one app's or one channel's keys as a
+ * range. It lags the bucket by a message; decisions never rest on it, they compare-and-set against
+ * the bucket.
  */
-final class KvMirror implements KeyValueWatcher {
+final class KvMirror {
   private final NavigableMap<String, byte[]> values = new ConcurrentSkipListMap<>();
-  private final CountDownLatch loaded = new CountDownLatch(1);
-  private NatsKeyValueWatchSubscription watch;
+  private final Map<String, NatsKeyValueWatchSubscription> watches = new ConcurrentHashMap<>();
+  private final KeyValue bucket;
+  private final Duration loadTimeout;
   private volatile Consumer<String> changes = key -> {};
 
   /** Hears each key that changed, after the mirror holds the change (on the watch's thread). */
@@ -28,26 +33,33 @@ final class KvMirror implements KeyValueWatcher {
     this.changes = changes;
   }
 
-  void start(KeyValue bucket, Duration loadTimeout) throws Exception {
-    watch = bucket.watchAll(this);
+  KvMirror(KeyValue bucket, Duration loadTimeout) {
+    this.bucket = bucket;
+    this.loadTimeout = loadTimeout;
+  }
+
+  /** Starts mirroring {@code appId}'s keys and waits until the mirror holds them all. */
+  void watch(String appId) throws Exception {
+    if (watches.containsKey(appId)) {
+      return;
+    }
+    CountDownLatch loaded = new CountDownLatch(1);
+    NatsKeyValueWatchSubscription watch = bucket.watch(Keys.ofApp(appId), new Watcher(loaded));
     if (!loaded.await(loadTimeout.toMillis(), TimeUnit.MILLISECONDS)) {
-      throw new IllegalStateException("KV bucket " + bucket.getBucketName() + " did not load");
+      unsubscribe(watch);
+      throw new IllegalStateException(
+          "keys of app " + appId + " in " + bucket.getBucketName() + " did not load");
     }
+    watches.put(appId, watch);
   }
 
-  @Override
-  public void watch(KeyValueEntry entry) {
-    if (entry.getOperation() == KeyValueOperation.PUT) {
-      values.put(entry.getKey(), entry.getValue() == null ? new byte[0] : entry.getValue());
-    } else {
-      values.remove(entry.getKey());
+  /** Stops mirroring {@code appId} and forgets its keys. */
+  void unwatch(String appId) {
+    NatsKeyValueWatchSubscription watch = watches.remove(appId);
+    if (watch != null) {
+      unsubscribe(watch);
     }
-    changes.accept(entry.getKey());
-  }
-
-  @Override
-  public void endOfData() {
-    loaded.countDown();
+    values.keySet().removeIf(key -> Keys.appOf(key).equals(appId));
   }
 
   /** Every key starting with {@code prefix}, in key order. */
@@ -64,12 +76,39 @@ final class KvMirror implements KeyValueWatcher {
   }
 
   void close() {
-    if (watch != null) {
-      try {
-        watch.unsubscribe();
-      } catch (RuntimeException e) {
-        // closing anyway
+    watches.values().forEach(KvMirror::unsubscribe);
+    watches.clear();
+  }
+
+  private static void unsubscribe(NatsKeyValueWatchSubscription watch) {
+    try {
+      watch.unsubscribe();
+    } catch (RuntimeException e) {
+      // closing anyway
+    }
+  }
+
+  /** One app's watch: applies its entries, opens the latch once the history is in. */
+  private final class Watcher implements KeyValueWatcher {
+    private final CountDownLatch loaded;
+
+    Watcher(CountDownLatch loaded) {
+      this.loaded = loaded;
+    }
+
+    @Override
+    public void watch(KeyValueEntry entry) {
+      if (entry.getOperation() == KeyValueOperation.PUT) {
+        values.put(entry.getKey(), entry.getValue() == null ? new byte[0] : entry.getValue());
+      } else {
+        values.remove(entry.getKey());
       }
+      changes.accept(entry.getKey());
+    }
+
+    @Override
+    public void endOfData() {
+      loaded.countDown();
     }
   }
 }

@@ -34,8 +34,9 @@ public final class NatsClusterBus implements ClusterBus {
   private final InterestConfirmations confirmations;
   private final java.util.concurrent.atomic.AtomicLong dropped =
       new java.util.concurrent.atomic.AtomicLong();
+  private final Map<String, Boolean> servedApps = new ConcurrentHashMap<>();
   private volatile BusListener listener;
-  private Dispatcher dispatcher;
+  private volatile Dispatcher dispatcher;
 
   public NatsClusterBus(Connection connection, String nodeId) {
     this.connection = connection;
@@ -46,8 +47,28 @@ public final class NatsClusterBus implements ClusterBus {
   @Override
   public void start(BusListener listener) {
     this.listener = listener;
-    dispatcher = connection.createDispatcher(this::onMessage);
-    dispatcher.subscribe(Tokens.ALL_CONTROL);
+    synchronized (servedApps) {
+      dispatcher = connection.createDispatcher(this::onMessage);
+      servedApps.keySet().forEach(app -> dispatcher.subscribe(Tokens.controlSubject(app)));
+    }
+  }
+
+  /** Hears {@code appId}'s control messages from now on (before or after {@link #start}). */
+  void serve(String appId) {
+    synchronized (servedApps) {
+      if (servedApps.put(appId, Boolean.TRUE) == null && dispatcher != null) {
+        dispatcher.subscribe(Tokens.controlSubject(appId));
+      }
+    }
+  }
+
+  /** Stops hearing {@code appId}'s control messages. */
+  void stopServing(String appId) {
+    synchronized (servedApps) {
+      if (servedApps.remove(appId) != null && dispatcher != null) {
+        dispatcher.unsubscribe(Tokens.controlSubject(appId));
+      }
+    }
   }
 
   @Override

@@ -1,15 +1,19 @@
 package io.vask.gateway.cluster.nats;
 
 import io.nats.client.JetStream;
+import io.nats.client.JetStreamManagement;
 import io.nats.client.JetStreamSubscription;
 import io.nats.client.Message;
 import io.nats.client.PublishOptions;
 import io.nats.client.PullSubscribeOptions;
+import io.nats.client.api.AckPolicy;
+import io.nats.client.api.ConsumerConfiguration;
 import io.vask.gateway.cluster.WebhookEvent;
 import io.vask.gateway.cluster.WebhookOutbox;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -18,17 +22,20 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Webhook events in the JetStream work-queue stream {@code VASK_WEBHOOKS}. Enqueueing publishes
- * with {@code Nats-Msg-Id} = event id, so a repeated enqueue is stored once; a failed publish is
- * retried until the stream has it. Every node pulls from the one durable consumer, so each event
- * goes to one node; it is acked when the deliverer is done (delivered or given up), kept alive
- * meanwhile, and handed out again if its node dies first: delivery is at least once.
+ * Webhook events in the JetStream work-queue stream {@code VASK_WEBHOOKS}, subject {@code
+ * vask.webhooks.<app>}. Enqueueing publishes with {@code Nats-Msg-Id} = event id, so a repeated
+ * enqueue is stored once; a failed publish is retried until the stream has it. Each app has its own
+ * durable consumer {@code vask-webhooks-<app>}, and a node pulls only from the consumers of the
+ * apps it serves: each event goes to one node of its app's fleet, never to a node that does not
+ * serve the app. It is acked when the deliverer is done (delivered or given up), kept alive
+ * meanwhile, and handed out again if its node dies first or stops serving the app: delivery is at
+ * least once.
  */
 public final class NatsWebhookOutbox implements WebhookOutbox {
   private static final Logger LOG = LoggerFactory.getLogger(NatsWebhookOutbox.class);
   static final String STREAM = "VASK_WEBHOOKS";
-  static final String SUBJECT = "vask.webhooks";
-  static final String CONSUMER = "vask-webhooks";
+  static final String SUBJECTS = "vask.webhooks.*";
+  static final String CONSUMER_PREFIX = "vask-webhooks-";
   static final int MAX_IN_FLIGHT = 1000;
 
   /**
@@ -38,23 +45,33 @@ public final class NatsWebhookOutbox implements WebhookOutbox {
   static final long MAX_UNPUBLISHED_BYTES = 16L << 20;
 
   private final JetStream jetStream;
+  private final JetStreamManagement jetStreamManagement;
   private final Link link;
   private final ScheduledExecutorService timer;
   private final Unpublished unpublished = new Unpublished(MAX_UNPUBLISHED_BYTES);
   private final Map<Message, Boolean> inFlight = new ConcurrentHashMap<>();
   private final AtomicLong lost = new AtomicLong();
+  private final Set<String> served = ConcurrentHashMap.newKeySet();
+  private final Map<String, Thread> pullers = new ConcurrentHashMap<>();
   private volatile boolean running = true;
-  private Thread puller;
+  private volatile Deliverer deliverer;
 
-  NatsWebhookOutbox(JetStream jetStream, Link link, ScheduledExecutorService timer) {
+  NatsWebhookOutbox(
+      JetStream jetStream,
+      JetStreamManagement jetStreamManagement,
+      Link link,
+      ScheduledExecutorService timer) {
     this.jetStream = jetStream;
+    this.jetStreamManagement = jetStreamManagement;
     this.link = link;
     this.timer = timer;
   }
 
   @Override
   public void enqueue(WebhookEvent event) {
-    Unpublished.Entry entry = new Unpublished.Entry(event.id(), WebhookCodec.encode(event));
+    Unpublished.Entry entry =
+        new Unpublished.Entry(
+            event.id(), Tokens.webhookSubject(event.appId()), WebhookCodec.encode(event));
     int evicted = unpublished.add(entry);
     if (evicted > 0) {
       lost.addAndGet(evicted);
@@ -73,7 +90,7 @@ public final class NatsWebhookOutbox implements WebhookOutbox {
     PublishOptions options = PublishOptions.builder().messageId(entry.id()).build();
     try {
       jetStream
-          .publishAsync(SUBJECT, null, entry.body(), options)
+          .publishAsync(entry.subject(), null, entry.body(), options)
           .whenComplete(
               (ack, error) -> {
                 if (error == null) {
@@ -108,32 +125,65 @@ public final class NatsWebhookOutbox implements WebhookOutbox {
   public void start(Deliverer deliverer) {
     timer.scheduleWithFixedDelay(this::keepAlive, 10, 10, TimeUnit.SECONDS);
     timer.scheduleWithFixedDelay(this::republish, 1, 1, TimeUnit.SECONDS);
-    puller = new Thread(() -> pull(deliverer), "vask-webhook-puller");
-    puller.setDaemon(true);
-    puller.start();
+    synchronized (pullers) {
+      this.deliverer = deliverer;
+      served.forEach(app -> pullers.put(app, puller(app)));
+    }
   }
 
-  private void pull(Deliverer deliverer) {
+  /** Consumes {@code appId}'s events from now on (before or after {@link #start}). */
+  void serve(String appId) {
+    synchronized (pullers) {
+      if (served.add(appId) && deliverer != null) {
+        pullers.put(appId, puller(appId));
+      }
+    }
+  }
+
+  /** Stops taking {@code appId}'s events; those in hand finish, the rest wait for its fleet. */
+  void stopServing(String appId) {
+    Thread puller;
+    synchronized (pullers) {
+      served.remove(appId);
+      puller = pullers.remove(appId);
+    }
+    if (puller != null) {
+      puller.interrupt();
+    }
+  }
+
+  boolean serves(String appId) {
+    return served.contains(appId);
+  }
+
+  private Thread puller(String appId) {
+    Thread puller = new Thread(() -> pull(appId), "vask-webhook-puller-" + appId);
+    puller.setDaemon(true);
+    puller.start();
+    return puller;
+  }
+
+  private void pull(String appId) {
     JetStreamSubscription subscription = null;
-    while (running) {
+    while (running && serves(appId)) {
       try {
         if (!link.up() || inFlight.size() >= MAX_IN_FLIGHT) {
           Thread.sleep(200);
           continue;
         }
         if (subscription == null) {
-          subscription = jetStream.subscribe(SUBJECT, PullSubscribeOptions.bind(STREAM, CONSUMER));
+          subscription = consumer(appId);
         }
         int room = Math.min(64, MAX_IN_FLIGHT - inFlight.size());
         List<Message> messages = subscription.fetch(room, Duration.ofSeconds(1));
         for (Message message : messages) {
-          hand(deliverer, message);
+          hand(appId, message);
         }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return;
       } catch (Exception e) {
-        if (running) {
+        if (running && serves(appId)) {
           LOG.debug("webhook pull failed, subscribing again: {}", e.toString());
           subscription = null;
           sleepQuietly();
@@ -142,7 +192,26 @@ public final class NatsWebhookOutbox implements WebhookOutbox {
     }
   }
 
-  private void hand(Deliverer deliverer, Message message) {
+  /** Binds to the app's durable consumer, creating it on first use. */
+  private JetStreamSubscription consumer(String appId) throws Exception {
+    String subject = Tokens.webhookSubject(appId);
+    jetStreamManagement.addOrUpdateConsumer(
+        STREAM,
+        ConsumerConfiguration.builder()
+            .durable(CONSUMER_PREFIX + appId)
+            .filterSubject(subject)
+            .ackPolicy(AckPolicy.Explicit)
+            .ackWait(Duration.ofSeconds(30))
+            .maxAckPending(10_000)
+            .build());
+    return jetStream.subscribe(subject, PullSubscribeOptions.bind(STREAM, CONSUMER_PREFIX + appId));
+  }
+
+  private void hand(String appId, Message message) {
+    if (!serves(appId)) {
+      message.nak(); // the app left this node between fetch and now: its fleet takes it
+      return;
+    }
     WebhookEvent event = WebhookCodec.decode(message.getData()).orElse(null);
     if (event == null) {
       lost.incrementAndGet();
@@ -204,8 +273,6 @@ public final class NatsWebhookOutbox implements WebhookOutbox {
   @Override
   public void close() {
     running = false;
-    if (puller != null) {
-      puller.interrupt();
-    }
+    pullers.values().forEach(Thread::interrupt);
   }
 }

@@ -27,10 +27,13 @@ final class Tokens {
     return "vask." + appId + ".ch." + encode(channel);
   }
 
-  /** {@code vask.<app>.ctl}: control messages for every node. */
+  /** {@code vask.<app>.ctl}: control messages for every node serving the app. */
   static String controlSubject(String appId) {
     return "vask." + appId + ".ctl";
   }
 
-  static final String ALL_CONTROL = "vask.*.ctl";
+  /** {@code vask.webhooks.<app>}: the app's webhook events in the work-queue stream. */
+  static String webhookSubject(String appId) {
+    return "vask.webhooks." + appId;
+  }
 }

@@ -13,7 +13,7 @@ import java.util.Map;
  */
 final class Unpublished {
   /** One event's id (the stream's de-duplication key) and its encoded body. */
-  record Entry(String id, byte[] body) {}
+  record Entry(String id, String subject, byte[] body) {}
 
   private final long maxBytes;
   private final Map<String, Entry> entries = new LinkedHashMap<>();

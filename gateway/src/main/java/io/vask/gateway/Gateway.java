@@ -118,7 +118,7 @@ public final class Gateway implements AutoCloseable {
             settings.authorizationTimeoutMillis());
 
     bus.start(listener(fanout, users, debug));
-    membership.start(new ClusterTransitions(apps, bus, webhooks, counts));
+    membership.start(new ClusterTransitions(apps, bus, webhooks, counts, notServed(metrics)));
     cluster.cache().start(timer);
     cluster
         .outbox()
@@ -239,6 +239,16 @@ public final class Gateway implements AutoCloseable {
         "Client addresses tracked for the per-address limits (bounded)",
         connections::trackedAddresses);
     return connections;
+  }
+
+  /** Counts a transition's webhook dropped because its app is no longer served here. */
+  private static java.util.function.Consumer<String> notServed(GatewayMetrics metrics) {
+    Runnable dropped =
+        metrics.reasonCounter(
+            "vask_transitions_dropped",
+            "Decided transitions whose webhooks were dropped, by reason",
+            WebhookMetrics.APP_NOT_SERVED);
+    return appId -> dropped.run();
   }
 
   /**

@@ -9,6 +9,7 @@ import io.vask.gateway.protocol.ChannelName;
 import io.vask.gateway.protocol.Frames;
 import io.vask.gateway.webhook.Webhooks;
 import java.nio.charset.StandardCharsets;
+import java.util.function.Consumer;
 
 /**
  * Announces what the membership parts decided after the fact: held leaves that outlived the grace
@@ -19,23 +20,37 @@ public final class ClusterTransitions implements MembershipListener {
   private final ClusterBus bus;
   private final Webhooks webhooks;
   private final SubscriptionCounts counts;
+  private final Consumer<String> notServed;
 
+  /**
+   * {@code notServed} counts a webhook dropped because its app is not served here: the cluster
+   * parts only decide for apps this node serves, so only an app removed from the apps file a moment
+   * ago gets there.
+   */
   public ClusterTransitions(
-      AppRegistry apps, ClusterBus bus, Webhooks webhooks, SubscriptionCounts counts) {
+      AppRegistry apps,
+      ClusterBus bus,
+      Webhooks webhooks,
+      SubscriptionCounts counts,
+      Consumer<String> notServed) {
     this.apps = apps;
     this.bus = bus;
     this.webhooks = webhooks;
     this.counts = counts;
+    this.notServed = notServed;
   }
 
   @Override
   public void channelVacated(String appId, String channel) {
-    apps.byId(appId).ifPresent(a -> webhooks.channelVacated(a, channel));
+    apps.byId(appId)
+        .ifPresentOrElse(a -> webhooks.channelVacated(a, channel), () -> notServed.accept(appId));
   }
 
   @Override
   public void memberRemoved(String appId, String channel, String userId) {
-    apps.byId(appId).ifPresent(a -> webhooks.memberRemoved(a, channel, userId));
+    apps.byId(appId)
+        .ifPresentOrElse(
+            a -> webhooks.memberRemoved(a, channel, userId), () -> notServed.accept(appId));
   }
 
   @Override

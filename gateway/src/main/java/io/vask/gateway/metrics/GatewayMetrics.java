@@ -104,6 +104,15 @@ public final class GatewayMetrics implements AutoCloseable {
         .register(registry);
   }
 
+  /**
+   * One series of a counter family tagged with {@code reason}; exported as {@code <name>_total}.
+   */
+  public Runnable reasonCounter(String name, String help, String reason) {
+    Counter counter =
+        Counter.builder(name).description(help).tag("reason", reason).register(registry);
+    return counter::increment;
+  }
+
   /** A value read at scrape time. */
   public void gauge(String name, String help, DoubleSupplier value) {
     Gauge.builder(name, value::getAsDouble).description(help).register(registry);

@@ -20,6 +20,9 @@ public final class WebhookMetrics {
   /** Drop reasons: the HTTP client refuses a configured header, so no attempt can be made. */
   public static final String REFUSED = "refused";
 
+  /** Drop reasons: the event's app left this gateway's apps file while the event was in hand. */
+  public static final String APP_NOT_SERVED = "app_not_served";
+
   final Counter requests;
   final Counter sent;
   final Counter failed;
@@ -34,7 +37,7 @@ public final class WebhookMetrics {
     sent = counter("vask_webhooks_sent", "Webhook requests answered with 2xx");
     failed = counter("vask_webhooks_failed", "Webhook attempts that failed or timed out");
     retried = counter("vask_webhooks_retried", "Webhook attempts that were retries");
-    for (String reason : List.of(BACKLOG_FULL, RETRY_SPAN_OVER, REFUSED)) {
+    for (String reason : List.of(BACKLOG_FULL, RETRY_SPAN_OVER, REFUSED, APP_NOT_SERVED)) {
       dropped(reason);
     }
     metrics.gauge(
@@ -65,7 +68,8 @@ public final class WebhookMetrics {
 
   Counter dropped(String reason) {
     return Counter.builder("vask_webhooks_dropped")
-        .description("Webhook requests dropped: backlog_full, retry_span_over or refused")
+        .description(
+            "Webhook requests dropped: backlog_full, retry_span_over, refused or app_not_served")
         .tag("reason", reason)
         .register(metrics.registry);
   }

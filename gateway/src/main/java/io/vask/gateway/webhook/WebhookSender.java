@@ -75,6 +75,10 @@ public final class WebhookSender implements WebhookOutbox.Deliverer {
   public CompletionStage<Void> deliver(WebhookEvent event) {
     AppSettings app = apps.byId(event.appId()).orElse(null);
     if (app == null) {
+      // removed from the apps file while its event was in hand (the outbox leaves events of apps
+      // it stopped serving to their fleet, so only this narrow race is left)
+      metrics.dropped(WebhookMetrics.APP_NOT_SERVED).increment();
+      LOG.warn("webhook {} of app {} dropped: app not served here", event.id(), event.appId());
       return CompletableFuture.completedFuture(null);
     }
     List<CompletableFuture<Void>> targets = new ArrayList<>();

@@ -89,7 +89,7 @@ public final class ChannelFixture implements AutoCloseable {
             new ConnectionLimits(limits.connections(), System::nanoTime),
             DebugStream.OFF);
     cluster.bus().start(listener(fanout));
-    membership.start(new ClusterTransitions(apps, cluster.bus(), webhooks, counts));
+    membership.start(new ClusterTransitions(apps, cluster.bus(), webhooks, counts, appId -> {}));
   }
 
   public ChannelFixture(String... appsJson) {

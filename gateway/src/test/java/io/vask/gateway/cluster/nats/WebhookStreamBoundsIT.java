@@ -26,7 +26,7 @@ class WebhookStreamBoundsIT {
           .addStream(
               StreamConfiguration.builder()
                   .name(NatsWebhookOutbox.STREAM)
-                  .subjects(NatsWebhookOutbox.SUBJECT)
+                  .subjects("vask.webhooks") // the one subject before per-app subjects
                   .retentionPolicy(io.nats.client.api.RetentionPolicy.WorkQueue)
                   .build());
 
@@ -36,6 +36,7 @@ class WebhookStreamBoundsIT {
         assertThat(config.getMaxBytes()).isEqualTo(NatsCluster.STREAM_MAX_BYTES);
         assertThat(config.getMaxAge()).isGreaterThan(Duration.ofMinutes(5));
         assertThat(config.getDiscardPolicy()).isEqualTo(DiscardPolicy.Old);
+        assertThat(config.getSubjects()).contains(NatsWebhookOutbox.SUBJECTS, "vask.webhooks");
       }
     }
   }

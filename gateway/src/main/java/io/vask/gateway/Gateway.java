@@ -88,11 +88,16 @@ public final class Gateway implements AutoCloseable {
    * connection use cases and requests to the HTTP API, within the settings' limits.
    */
   public static Gateway start(
-      GatewaySettings settings, AppRegistry apps, Cluster cluster, Clock clock, RetryPolicy retries)
+      GatewaySettings settings,
+      AppRegistry appsFile,
+      Cluster cluster,
+      Clock clock,
+      RetryPolicy retries)
       throws InterruptedException {
     LimitSettings limits = settings.limits();
-    GatewayMetrics metrics = new GatewayMetrics(() -> ids(apps));
+    GatewayMetrics metrics = new GatewayMetrics(() -> ids(appsFile));
     ScheduledExecutorService timer = Executors.newScheduledThreadPool(2, daemon("vask-timer"));
+    AppRegistry apps = servedApps(appsFile, cluster, metrics, timer);
     NettyServer server = new NettyServer(settings, metrics);
 
     ClusterBus bus = cluster.bus();
@@ -123,7 +128,6 @@ public final class Gateway implements AutoCloseable {
     cluster
         .outbox()
         .start(webhookSender(settings, apps, cluster, timer, clock, retries, metrics, debug));
-    ServedApps.follow(apps, cluster.scope(), timer);
 
     Refusals refusals = new Refusals(metrics);
     ConnectionLimits connectionLimits = connectionLimits(limits, metrics);
@@ -191,6 +195,22 @@ public final class Gateway implements AutoCloseable {
     timer.scheduleAtFixedRate(
         hub::tick, DebugHub.ANNOUNCE_MILLIS, DebugHub.ANNOUNCE_MILLIS, TimeUnit.MILLISECONDS);
     return hub;
+  }
+
+  /** The apps file's apps the cluster did not refuse, followed through reloads. */
+  private static AppRegistry servedApps(
+      AppRegistry appsFile,
+      Cluster cluster,
+      GatewayMetrics metrics,
+      ScheduledExecutorService timer) {
+    return ServedApps.follow(
+        appsFile,
+        cluster.scope(),
+        metrics.reasonCounter(
+            "vask_apps_refused",
+            "Apps of the apps file this gateway refused to serve, by reason",
+            ServedApps.ID_CONFLICT),
+        timer);
   }
 
   private static ChannelRegistry channelRegistry(NettyServer server, GatewayMetrics metrics) {

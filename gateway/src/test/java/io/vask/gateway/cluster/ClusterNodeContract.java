@@ -24,7 +24,7 @@ public abstract class ClusterNodeContract {
   void startNode() throws Exception {
     app = "app" + UUID.randomUUID().toString().substring(0, 6);
     cluster = newNode(GRACE);
-    cluster.scope().serve(java.util.Set.of(app));
+    cluster.scope().serve(java.util.Map.of(app, "key-" + app));
     cluster.membership().start(listener);
   }
 

@@ -30,14 +30,20 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Connects a node to NATS and builds its cluster parts over one connection: creates (or reuses) the
- * buckets {@code vask-membership}, {@code vask-nodes}, {@code vask-cache} and the stream {@code
- * VASK_WEBHOOKS}, and starts the heartbeat, janitor and count flush timers. The node takes up an
- * app's state only once its {@link io.vask.gateway.cluster.AppScope} serves the app.
+ * buckets {@code vask-membership}, {@code vask-nodes}, {@code vask-cache}, {@code vask-apps} and
+ * the stream {@code VASK_WEBHOOKS}, and starts the heartbeat, janitor and count flush timers. The
+ * node takes up an app's state only once its {@link io.vask.gateway.cluster.AppScope} serves the
+ * app.
  */
 public final class NatsCluster {
   static final String MEMBERSHIP = "vask-membership";
   static final String NODES = "vask-nodes";
   static final String CACHE = "vask-cache";
+  static final String APPS = "vask-apps";
+
+  /** An app id nobody serves any more frees up this long after its fleet's last renewal. */
+  static final Duration OWNERSHIP_TTL = Duration.ofMinutes(10);
+
   private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(2);
 
   /**
@@ -88,6 +94,7 @@ public final class NatsCluster {
       ensureBucket(buckets, MEMBERSHIP, null);
       ensureBucket(buckets, NODES, Duration.ofMillis(timings.heartbeatTtlMillis()));
       ensureBucket(buckets, CACHE, Duration.ofDays(1));
+      ensureBucket(buckets, APPS, OWNERSHIP_TTL);
       ensureStream(connection.jetStreamManagement(jso));
       KeyValue membership = connection.keyValue(MEMBERSHIP, kvo);
       KeyValue nodes = connection.keyValue(NODES, kvo);
@@ -117,7 +124,7 @@ public final class NatsCluster {
           parts,
           new NatsChannelCache(connection.keyValue(CACHE, kvo), clock),
           outbox,
-          new NatsAppScope(mirror, bus, outbox),
+          new NatsAppScope(new AppOwnership(connection.keyValue(APPS, kvo)), mirror, bus, outbox),
           shared);
     } catch (Exception e) {
       connection.close();

@@ -45,7 +45,7 @@ class NatsMultiNodeIT {
   private Node node() throws Exception {
     Cluster cluster =
         NatsCluster.connect(NATS.url(), "n", Clock.systemUTC(), new NatsTimings(GRACE, 1500, 300));
-    cluster.scope().serve(java.util.Set.of(app));
+    cluster.scope().serve(java.util.Map.of(app, "key-" + app));
     Node node =
         new Node(
             cluster,

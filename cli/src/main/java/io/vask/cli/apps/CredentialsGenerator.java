@@ -1,6 +1,7 @@
 package io.vask.cli.apps;
 
 import io.vask.cli.config.AppCredentials;
+import io.vask.contract.rules.AppId;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 
@@ -13,7 +14,7 @@ final class CredentialsGenerator {
   }
 
   String appId() {
-    return String.valueOf(1_000_000 + random.nextInt(9_000_000));
+    return AppId.generate(random);
   }
 
   private String hex(int bytes) {

@@ -18,14 +18,30 @@ public final class GatewayPlanner {
     this.defaults = defaults;
   }
 
+  /**
+   * The NATS the app's gateways use: its own {@code spec.nats.url}, else the operator's default.
+   */
+  public Optional<String> natsUrl(VaskApp app) {
+    VaskAppSpec spec = app.getSpec();
+    return spec.nats != null && spec.nats.url != null
+        ? Optional.of(spec.nats.url)
+        : defaults.natsUrl();
+  }
+
+  /**
+   * Where the app's cluster state lives: its NATS URL and the identity it signs in with (apps in
+   * different NATS accounts do not share state); empty without NATS.
+   */
+  public Optional<String> natsTarget(VaskApp app) {
+    String identity = app.getSpec().nats == null ? "" : app.getSpec().nats.accessIdentity();
+    return natsUrl(app).map(url -> url + identity);
+  }
+
   public GatewayPlan plan(VaskApp app, Credentials credentials, WebhookHeaderValues headers) {
     VaskAppSpec spec = app.getSpec();
     GatewaySpec gateway = spec.gateway == null ? new GatewaySpec() : spec.gateway;
     String image = gateway.image != null ? gateway.image : defaults.gatewayImage();
-    Optional<String> natsUrl =
-        spec.nats != null && spec.nats.url != null
-            ? Optional.of(spec.nats.url)
-            : defaults.natsUrl();
+    Optional<String> natsUrl = natsUrl(app);
     Optional<NatsSpec> natsAccess =
         Optional.ofNullable(spec.nats).filter(n -> !n.accessIdentity().isEmpty());
     int drainSeconds =
@@ -39,7 +55,7 @@ public final class GatewayPlanner {
         AppsFileRenderer.render(spec, credentials, headers),
         RestartHash.of(
             image,
-            natsUrl.map(url -> url + natsAccess.map(NatsSpec::accessIdentity).orElse("")),
+            natsTarget(app),
             gateway.resources),
         endpoints(app, credentials));
   }

@@ -16,6 +16,7 @@ public record Problem(String reason, String message) {
   public static final String RECONCILE_ERROR = "ReconcileError";
   public static final String CONFLICT = "Conflict";
   public static final String WEBHOOK_HEADERS_SECRET_MISSING = "WebhookHeadersSecretMissing";
+  public static final String APP_ID_CONFLICT = "AppIdConflict";
 
   /**
    * An object by the name a child needs exists but is not this app's: never adopt or replace it.
@@ -27,6 +28,19 @@ public record Problem(String reason, String message) {
             + " "
             + name
             + " exists and was not created by the operator for this VaskApp: rename or delete it");
+  }
+
+  /** Another VaskApp on the same NATS serves this app id already: its gateways would refuse it. */
+  static Problem appIdConflict(String appId, io.vask.operator.model.VaskApp owner) {
+    return new Problem(
+        APP_ID_CONFLICT,
+        "app id "
+            + appId
+            + " is already used on the same NATS by VaskApp "
+            + owner.getMetadata().getNamespace()
+            + "/"
+            + owner.getMetadata().getName()
+            + ": give this app other credentials (another app_id) or another NATS");
   }
 
   /** Unclustered pods would each be a separate Pusher server: events would miss most clients. */

@@ -105,6 +105,16 @@ public class VaskAppReconciler implements Reconciler<VaskApp> {
     if (plan.natsUrl().isEmpty() && plan.scaling().ceiling() > 1) {
       return blocked(app, context, Problem.natsRequired());
     }
+    var idConflict =
+        AppIdConflicts.find(
+            app,
+            found.credentials().appId(),
+            planner.natsTarget(app),
+            context.getPrimaryCache().list(),
+            planner::natsTarget);
+    if (idConflict.isPresent()) {
+      return blocked(app, context, idConflict.get());
+    }
     // The gateway would refuse a file it cannot validate; never write one.
     var fileProblems =
         AppsFileValidator.problems(

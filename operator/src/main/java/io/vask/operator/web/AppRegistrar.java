@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.api.model.ObjectReferenceBuilder;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.vask.contract.rules.AppId;
 import io.vask.operator.model.CredentialsSpec;
 import io.vask.operator.model.SecretReference;
 import io.vask.operator.model.VaskApp;
@@ -47,11 +48,7 @@ public final class AppRegistrar {
       throw new RegistrationRefused(409, "GitHub user " + user + " already has an app: " + name);
     }
     var credentials =
-        new Credentials(
-            String.valueOf(1_000_000 + random.nextInt(9_000_000)),
-            hex(10),
-            hex(20),
-            name + "-registered-credentials");
+        new Credentials(AppId.generate(random), hex(10), hex(20), name + "-registered-credentials");
     client
         .secrets()
         .inNamespace(namespace)

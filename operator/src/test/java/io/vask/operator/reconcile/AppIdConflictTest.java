@@ -75,7 +75,7 @@ class AppIdConflictTest {
     thereApp.getSpec().nats.url = "nats://elsewhere:4222";
     client.resource(thereApp).create();
     var there = new Children(client, "there");
-    eventually().untilAsserted(() -> assertThat(there.deployment()).isNotNull());
-    assertThat(there.status().appId).isEqualTo("777000");
+    eventually().untilAsserted(() -> assertThat(there.status().appId).isEqualTo("777000"));
+    assertThat(there.deployment()).isNotNull();
   }
 }

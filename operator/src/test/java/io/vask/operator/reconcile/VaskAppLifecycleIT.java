@@ -51,7 +51,8 @@ class VaskAppLifecycleIT {
     var created = chat.vaskApp();
     String appId = chat.credential("app_id");
     String key = chat.credential("key");
-    assertThat(appId).matches("[0-9]{7}");
+    assertThat(appId)
+        .matches("[1-9][0-9]{17}"); // 18 random digits: no clash between apps on one NATS
     assertThat(key).matches("[0-9a-f]{20}");
     assertThat(chat.credential("secret")).matches("[0-9a-f]{40}");
 

@@ -2,42 +2,28 @@ package io.vask.operator.reconcile;
 
 import static io.vask.operator.Eventually.eventually;
 import static io.vask.operator.StatusAssertions.assertCondition;
-import static io.vask.operator.reconcile.CredentialsTest.importing;
-import static io.vask.operator.reconcile.CredentialsTest.pusherSecret;
+import static io.vask.operator.reconcile.CredentialsIT.importing;
+import static io.vask.operator.reconcile.CredentialsIT.pusherSecret;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
-import io.javaoperatorsdk.operator.Operator;
 import io.vask.operator.Children;
-import io.vask.operator.MockCluster;
+import io.vask.operator.OperatorFixture;
 import io.vask.operator.model.NatsSpec;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Two VaskApps with one app id on one NATS would share cluster state: the second is refused with
  * AppIdConflict and gets no children; on another NATS the same id is fine.
  */
-@EnableKubernetesMockClient(crud = true)
-class AppIdConflictTest {
-  static KubernetesClient client;
-  static Operator operator;
+class AppIdConflictIT {
+  @RegisterExtension
+  static final OperatorFixture cluster =
+      OperatorFixture.withEnv(Map.of("VASK_DEFAULT_NATS_URL", "nats://shared:4222"));
 
-  @BeforeAll
-  static void startOperator() {
-    MockCluster.registerCrd(client);
-    operator =
-        MockCluster.start(
-            client, MockCluster.settings(Map.of("VASK_DEFAULT_NATS_URL", "nats://shared:4222")));
-  }
-
-  @AfterAll
-  static void stopOperator() {
-    operator.stop();
-  }
+  private final KubernetesClient client = cluster.client();
 
   @Test
   void aSecondAppWithTheSameIdOnTheSameNatsIsRefusedAndTheFirstKeepsRunning() {

@@ -53,10 +53,7 @@ public final class GatewayPlanner {
         PodOptions.of(gateway),
         scaling(spec.scaling),
         AppsFileRenderer.render(spec, credentials, headers),
-        RestartHash.of(
-            image,
-            natsTarget(app),
-            gateway.resources),
+        RestartHash.of(image, natsTarget(app), gateway.resources),
         endpoints(app, credentials));
   }
 

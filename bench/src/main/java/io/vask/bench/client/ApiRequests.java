@@ -7,8 +7,11 @@ import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpVersion;
-import io.vask.gateway.protocol.Signatures;
+import io.vask.contract.signing.ApiRequestSignature;
+import io.vask.contract.signing.ApiRequestSignature.Credentials;
+import io.vask.contract.signing.Signatures;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 
 /** Signed Pusher HTTP API requests (auth_version 1.0, body_md5, HMAC-SHA256 signature). */
 public final class ApiRequests {
@@ -34,18 +37,18 @@ public final class ApiRequests {
   FullHttpRequest post(String path, String body) {
     byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
     String query =
-        "auth_key="
-            + key
-            + "&auth_timestamp="
-            + (System.currentTimeMillis() / 1000)
-            + "&auth_version=1.0&body_md5="
-            + Signatures.md5Hex(bytes);
-    String signature = Signatures.hmacSha256Hex(secret, "POST\n" + path + "\n" + query);
+        ApiRequestSignature.signedQuery(
+            new Credentials(key, secret),
+            "POST",
+            path,
+            Map.of(),
+            bytes,
+            System.currentTimeMillis() / 1000);
     FullHttpRequest request =
         new DefaultFullHttpRequest(
             HttpVersion.HTTP_1_1,
             HttpMethod.POST,
-            path + "?" + query + "&auth_signature=" + signature,
+            path + "?" + query,
             Unpooled.wrappedBuffer(bytes));
     request.headers().set(HttpHeaderNames.HOST, host);
     request.headers().set(HttpHeaderNames.CONTENT_TYPE, HttpHeaderValues.APPLICATION_JSON);

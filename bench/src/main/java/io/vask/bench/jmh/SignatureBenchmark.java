@@ -1,6 +1,6 @@
 package io.vask.bench.jmh;
 
-import io.vask.gateway.protocol.Signatures;
+import io.vask.contract.signing.Signatures;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;

@@ -4,7 +4,7 @@ import io.vask.cli.CliException;
 import io.vask.cli.Console;
 import io.vask.cli.ExitCodes;
 import io.vask.cli.config.EndpointOptions;
-import io.vask.cli.pusher.Hmac;
+import io.vask.contract.signing.Signatures;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -43,8 +43,9 @@ public final class WebhookVerifyCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     byte[] body = Input.bytes(console, file);
-    String expected = Hmac.sha256Hex(endpoint.secret(console), body);
-    if (!Hmac.sameSignature(expected, signature.toLowerCase(java.util.Locale.ROOT))) {
+    String expected = Signatures.hmacSha256Hex(endpoint.secret(console), body);
+    if (!Signatures.constantTimeEquals(
+        expected, signature.trim().toLowerCase(java.util.Locale.ROOT))) {
       throw CliException.failed("invalid signature");
     }
     console.out().println("valid");

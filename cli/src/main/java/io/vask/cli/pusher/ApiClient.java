@@ -3,6 +3,8 @@ package io.vask.cli.pusher;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.vask.cli.CliException;
 import io.vask.cli.config.Endpoint;
+import io.vask.contract.signing.ApiRequestSignature;
+import io.vask.contract.signing.ApiRequestSignature.Credentials;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -46,8 +48,13 @@ public final class ApiClient {
 
   private JsonNode send(String method, String path, Map<String, String> params, byte[] body) {
     String query =
-        RequestSigner.signedQuery(
-            endpoint, method, path, params, body, Instant.now().getEpochSecond());
+        ApiRequestSignature.signedQuery(
+            new Credentials(endpoint.key(), endpoint.secret()),
+            method,
+            path,
+            params,
+            body,
+            Instant.now().getEpochSecond());
     URI uri = URI.create(endpoint.httpBase() + path + "?" + query);
     HttpRequest request =
         HttpRequest.newBuilder(uri)

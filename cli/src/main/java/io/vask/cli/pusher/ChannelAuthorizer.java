@@ -1,5 +1,6 @@
 package io.vask.cli.pusher;
 
+import io.vask.contract.signing.Signatures;
 import java.util.Optional;
 
 /**
@@ -27,6 +28,6 @@ public final class ChannelAuthorizer {
   /** The {@code auth} value of a subscribe frame; channelData only for presence channels. */
   public String auth(String socketId, String channel, Optional<String> channelData) {
     String toSign = socketId + ":" + channel + channelData.map(data -> ":" + data).orElse("");
-    return key + ":" + Hmac.sha256Hex(secret, toSign);
+    return key + ":" + Signatures.hmacSha256Hex(secret, toSign);
   }
 }

@@ -2,12 +2,12 @@ package io.vask.gateway.channel;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.vask.contract.AppSettings;
+import io.vask.contract.signing.Signatures;
 import io.vask.gateway.protocol.ChannelName;
 import io.vask.gateway.protocol.ClientMessage;
 import io.vask.gateway.protocol.Json;
 import io.vask.gateway.protocol.PresenceMember;
 import io.vask.gateway.protocol.PusherError;
-import io.vask.gateway.protocol.Signatures;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vask.contract.AppSettings;
+import io.vask.contract.signing.ApiRequestSignature;
+import io.vask.contract.signing.ApiRequestSignature.Credentials;
 import io.vask.gateway.app.AppRegistry;
 import io.vask.gateway.cluster.ChannelCounts;
 import io.vask.gateway.cluster.ChannelStats;
@@ -16,7 +18,6 @@ import io.vask.gateway.protocol.ChannelName;
 import io.vask.gateway.protocol.ChannelType;
 import io.vask.gateway.protocol.Json;
 import io.vask.gateway.protocol.PresenceMember;
-import io.vask.gateway.protocol.Signatures;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -127,14 +128,14 @@ public final class Console {
   /** A request to the HTTP API signed as a server SDK would sign it (PROTOCOL.md §9.2). */
   private ApiRequest signed(AppSettings app, String method, String path, JsonNode json) {
     byte[] body = Json.write(json).getBytes(StandardCharsets.UTF_8);
-    Map<String, String> params = new TreeMap<>();
-    params.put("auth_key", app.key());
-    params.put("auth_timestamp", Long.toString(clock.instant().getEpochSecond()));
-    params.put("auth_version", "1.0");
-    params.put("body_md5", Signatures.md5Hex(body));
-    StringBuilder query = new StringBuilder();
-    params.forEach((k, v) -> query.append(query.length() == 0 ? "" : "&").append(k + "=" + v));
-    String signature = Signatures.hmacSha256Hex(app.secret(), method + "\n" + path + "\n" + query);
-    return new ApiRequest(method, path, query + "&auth_signature=" + signature, body);
+    String query =
+        ApiRequestSignature.signedQuery(
+            new Credentials(app.key(), app.secret()),
+            method,
+            path,
+            Map.of(),
+            body,
+            clock.instant().getEpochSecond());
+    return new ApiRequest(method, path, query, body);
   }
 }

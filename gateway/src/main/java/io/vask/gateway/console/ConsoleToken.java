@@ -1,8 +1,8 @@
 package io.vask.gateway.console;
 
 import io.vask.contract.AppSettings;
+import io.vask.contract.signing.Signatures;
 import io.vask.gateway.app.AppRegistry;
-import io.vask.gateway.protocol.Signatures;
 import java.time.Clock;
 import java.util.Optional;
 

@@ -1,15 +1,16 @@
 package io.vask.gateway.httpapi;
 
 import io.vask.contract.AppSettings;
-import io.vask.gateway.protocol.Signatures;
+import io.vask.contract.signing.ApiRequestSignature;
+import io.vask.contract.signing.Signatures;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedMap;
 import java.util.TreeMap;
-import java.util.stream.Collectors;
 
 /**
  * Verifies Pusher's request signature (PROTOCOL.md §9.2): decoded query parameters, lowercase keys
@@ -40,7 +41,7 @@ public final class ApiAuthenticator {
   /** {@code body} null: the body is not read yet and its MD5 is checked later. */
   private Result verify(
       AppSettings app, String method, String rawPath, String rawQuery, byte[] body) {
-    Map<String, String> params;
+    SortedMap<String, String> params;
     try {
       params = parseQuery(rawQuery);
     } catch (ApiException e) {
@@ -67,13 +68,10 @@ public final class ApiAuthenticator {
         return Result.fail(ApiResponse.error(ApiError.BODY_MD5_INVALID));
       }
     }
-    String sortedParams =
-        params.entrySet().stream()
-            .map(e -> e.getKey() + "=" + e.getValue())
-            .collect(Collectors.joining("&"));
+    String sortedParams = ApiRequestSignature.joined(params);
     String decodedPath = URLDecoder.decode(rawPath.replace("+", "%2B"), StandardCharsets.UTF_8);
     for (String path : new String[] {rawPath, decodedPath}) {
-      String toSign = method + "\n" + path + "\n" + sortedParams;
+      String toSign = ApiRequestSignature.stringToSign(method, path, params);
       if (Signatures.constantTimeEquals(
           Signatures.hmacSha256Hex(app.secret(), toSign), signature)) {
         return Result.ok(params);
@@ -112,8 +110,8 @@ public final class ApiAuthenticator {
   }
 
   /** Decoded, lowercase-keyed, byte-order sorted parameters; duplicates are refused. */
-  static Map<String, String> parseQuery(String rawQuery) {
-    Map<String, String> params = new TreeMap<>();
+  static SortedMap<String, String> parseQuery(String rawQuery) {
+    SortedMap<String, String> params = new TreeMap<>();
     if (rawQuery == null || rawQuery.isEmpty()) {
       return params;
     }

@@ -1,6 +1,7 @@
 package io.vask.gateway.user;
 
 import io.vask.contract.AppSettings;
+import io.vask.contract.signing.Signatures;
 import io.vask.gateway.app.AppRegistry;
 import io.vask.gateway.channel.ChannelRegistry;
 import io.vask.gateway.channel.Fanout;
@@ -13,7 +14,6 @@ import io.vask.gateway.protocol.ChannelName;
 import io.vask.gateway.protocol.ClientMessage;
 import io.vask.gateway.protocol.Frames;
 import io.vask.gateway.protocol.PusherError;
-import io.vask.gateway.protocol.Signatures;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;

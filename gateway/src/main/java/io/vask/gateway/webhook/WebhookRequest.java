@@ -1,9 +1,9 @@
 package io.vask.gateway.webhook;
 
 import io.vask.contract.AppSettings;
+import io.vask.contract.signing.Signatures;
 import io.vask.gateway.cluster.WebhookEvent;
 import io.vask.gateway.protocol.Json;
-import io.vask.gateway.protocol.Signatures;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -4,8 +4,8 @@ import static io.vask.gateway.connection.ConnectionRig.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vask.contract.AppSettings;
+import io.vask.contract.signing.Signatures;
 import io.vask.gateway.channel.Session;
-import io.vask.gateway.protocol.Signatures;
 import io.vask.gateway.testing.RecordingTransport;
 import io.vask.gateway.testing.TestGateways;
 import java.util.List;

@@ -3,10 +3,10 @@ package io.vask.gateway.connection;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vask.contract.AppSettings;
+import io.vask.contract.signing.Signatures;
 import io.vask.gateway.channel.Session;
 import io.vask.gateway.limit.LimitSettings;
 import io.vask.gateway.protocol.Json;
-import io.vask.gateway.protocol.Signatures;
 import io.vask.gateway.testing.RecordingTransport;
 import io.vask.gateway.testing.TestGateways;
 import org.junit.jupiter.api.AfterEach;

@@ -42,7 +42,7 @@ class ConsoleTokenTest {
     assertThat(token)
         .startsWith("app-1.1767226200.")
         .endsWith(
-            io.vask.gateway.protocol.Signatures.hmacSha256Hex(
+            io.vask.contract.signing.Signatures.hmacSha256Hex(
                 "secret-1", "vask-console\napp-1\n1767226200"));
   }
 }

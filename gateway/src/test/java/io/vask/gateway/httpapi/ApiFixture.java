@@ -1,21 +1,19 @@
 package io.vask.gateway.httpapi;
 
 import io.vask.contract.AppSettings;
+import io.vask.contract.signing.ApiRequestSignature;
+import io.vask.contract.signing.ApiRequestSignature.Credentials;
 import io.vask.gateway.channel.ChannelFixture;
-import io.vask.gateway.channel.Hmac;
 import io.vask.gateway.channel.WireClient;
 import io.vask.gateway.console.DebugStream;
 import io.vask.gateway.limit.ApiRateLimit;
 import io.vask.gateway.limit.Refusals;
 import io.vask.gateway.metrics.GatewayMetrics;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.stream.Collectors;
 
 /**
  * The HTTP API of one node over the local cluster, next to its channel layer ({@link
@@ -84,27 +82,10 @@ final class ApiFixture implements AutoCloseable {
       Map<String, String> params,
       String body) {
     byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-    Map<String, String> query = new TreeMap<>(params);
-    query.put("auth_key", key);
-    query.put("auth_timestamp", Long.toString(NOW));
-    query.put("auth_version", "1.0");
-    if (bytes.length > 0) {
-      query.put("body_md5", Hmac.md5Hex(bytes));
-    }
-    String toSign =
-        method
-            + "\n"
-            + path
-            + "\n"
-            + query.entrySet().stream()
-                .map(e -> e.getKey() + "=" + e.getValue())
-                .collect(Collectors.joining("&"));
-    query.put("auth_signature", Hmac.sha256Hex(secret, toSign));
-    String raw =
-        query.entrySet().stream()
-            .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-            .collect(Collectors.joining("&"));
-    return new ApiRequest(method, path, raw, bytes);
+    String query =
+        ApiRequestSignature.signedQuery(
+            new Credentials(key, secret), method, path, params, bytes, NOW);
+    return new ApiRequest(method, path, query, bytes);
   }
 
   @Override

@@ -3,8 +3,9 @@ package io.vask.gateway.limit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vask.contract.AppSettings;
+import io.vask.contract.signing.ApiRequestSignature;
+import io.vask.contract.signing.ApiRequestSignature.Credentials;
 import io.vask.gateway.Gateway;
-import io.vask.gateway.protocol.Signatures;
 import io.vask.gateway.testing.RawSocket;
 import io.vask.gateway.testing.TestGateways;
 import java.io.InputStream;
@@ -17,6 +18,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -118,18 +120,16 @@ class ApiLimitsIT {
 
   private HttpResponse<String> get(String path) throws Exception {
     String query =
-        "auth_key=key-1&auth_timestamp=" + System.currentTimeMillis() / 1000 + "&auth_version=1.0";
-    String signature = Signatures.hmacSha256Hex("secret-1", "GET\n" + path + "\n" + query);
+        ApiRequestSignature.signedQuery(
+            new Credentials("key-1", "secret-1"),
+            "GET",
+            path,
+            Map.of(),
+            new byte[0],
+            System.currentTimeMillis() / 1000);
     return http.send(
         HttpRequest.newBuilder(
-                URI.create(
-                    "http://127.0.0.1:"
-                        + gateway.port()
-                        + path
-                        + "?"
-                        + query
-                        + "&auth_signature="
-                        + signature))
+                URI.create("http://127.0.0.1:" + gateway.port() + path + "?" + query))
             .build(),
         HttpResponse.BodyHandlers.ofString());
   }

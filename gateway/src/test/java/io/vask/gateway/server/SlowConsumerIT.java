@@ -5,9 +5,10 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vask.contract.signing.ApiRequestSignature;
+import io.vask.contract.signing.ApiRequestSignature.Credentials;
 import io.vask.gateway.Gateway;
 import io.vask.gateway.GatewaySettings;
-import io.vask.gateway.protocol.Signatures;
 import io.vask.gateway.testing.RawSocket;
 import io.vask.gateway.testing.TestGateways;
 import io.vask.gateway.testing.TestSocket;
@@ -18,6 +19,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -109,22 +111,17 @@ class SlowConsumerIT {
   private void trigger(String body) throws Exception {
     String path = "/apps/1/events";
     String query =
-        "auth_key=key-1&auth_timestamp="
-            + System.currentTimeMillis() / 1000
-            + "&auth_version=1.0&body_md5="
-            + Signatures.md5Hex(body.getBytes(StandardCharsets.UTF_8));
-    String signature = Signatures.hmacSha256Hex("secret-1", "POST\n" + path + "\n" + query);
+        ApiRequestSignature.signedQuery(
+            new Credentials("key-1", "secret-1"),
+            "POST",
+            path,
+            Map.of(),
+            body.getBytes(StandardCharsets.UTF_8),
+            System.currentTimeMillis() / 1000);
     HttpResponse<String> response =
         http.send(
             HttpRequest.newBuilder(
-                    URI.create(
-                        "http://127.0.0.1:"
-                            + gateway.port()
-                            + path
-                            + "?"
-                            + query
-                            + "&auth_signature="
-                            + signature))
+                    URI.create("http://127.0.0.1:" + gateway.port() + path + "?" + query))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build(),

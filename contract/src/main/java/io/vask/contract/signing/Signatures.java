@@ -1,4 +1,4 @@
-package io.vask.gateway.protocol;
+package io.vask.contract.signing;
 
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;

@@ -1,4 +1,4 @@
-package io.vask.gateway.protocol;
+package io.vask.contract.signing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -23,15 +23,18 @@ final class NatsOccupancy implements Occupancy {
     if (!shared.up()) {
       return completedFuture(false); // the janitor writes the claim once NATS is back
     }
+    Leave leave = new Leave.OfChannel(appId, channel);
     return shared.onLane(
         key,
         () -> {
-          if (!shared.claims().has(key)) {
-            return false;
-          }
           Change change = shared.claim(key, null);
-          return change.written()
-              && shared.cameBack(change, new Leave.OfChannel(appId, channel)) == Back.NEW;
+          boolean occupied = change.written() && shared.cameBack(change, leave) == Back.NEW;
+          if (!shared.claims().has(key)) {
+            // left before this ran (subscribe, unsubscribe at once): it was there, so the
+            // channel was occupied and is vacated now, as Pusher reports such a blip
+            shared.release(key, leave);
+          }
+          return occupied;
         });
   }
 

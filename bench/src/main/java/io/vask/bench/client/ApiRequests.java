@@ -34,6 +34,20 @@ public final class ApiRequests {
     return post("/apps/" + appId + "/events", body);
   }
 
+  /** The signed query string of a {@code GET path} with no other parameters. */
+  public String signedGetQuery(String path) {
+    String query =
+        "auth_key=" + key + "&auth_timestamp=" + (System.currentTimeMillis() / 1000)
+            + "&auth_version=1.0";
+    return query
+        + "&auth_signature="
+        + Signatures.hmacSha256Hex(secret, "GET\n" + path + "\n" + query);
+  }
+
+  public String appId() {
+    return appId;
+  }
+
   FullHttpRequest post(String path, String body) {
     byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
     String query =

@@ -17,6 +17,7 @@ import java.util.ArrayDeque;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongPredicate;
+import org.HdrHistogram.Histogram;
 
 /**
  * Publishes events through the HTTP API from its own loop: at a fixed rate (open loop), or as fast
@@ -34,6 +35,7 @@ public final class Publisher implements AutoCloseable {
   private long inFlight;
   private int opened;
   private String firstError = "";
+  private final Histogram answerMicros = new Histogram(60_000_000L, 3);
 
   public Publisher(String host, int port) {
     this.host = host;
@@ -79,6 +81,7 @@ public final class Publisher implements AutoCloseable {
               ok = 0;
               failed = 0;
               firstError = "";
+              answerMicros.reset();
               long start = System.nanoTime();
               long end = start + TimeUnit.MILLISECONDS.toNanos(durationMillis);
               long[] behind = new long[1];
@@ -99,6 +102,7 @@ public final class Publisher implements AutoCloseable {
                             while (sent < due && !idle.isEmpty() && gate.test(sent)) {
                               Responses connection = idle.poll();
                               inFlight++;
+                              connection.sentAt = System.nanoTime();
                               connection.channel.writeAndFlush(
                                   request.create(sent++, connection.index));
                             }
@@ -121,14 +125,24 @@ public final class Publisher implements AutoCloseable {
         .schedule(
             () ->
                 done.complete(
-                    new Outcome(sent, ok, failed + inFlight, firstError, behind, seconds)),
+                    new Outcome(
+                        sent, ok, failed + inFlight, firstError, behind, seconds, answerMicros.copy())),
             inFlight == 0 ? 0 : 1000,
             TimeUnit.MILLISECONDS);
   }
 
-  /** What a run sent and how the server answered. */
+  /**
+   * What a run sent and how the server answered: {@code maxBehind} is the generator's own backlog
+   * (events due by the rate but not yet sent, at most), {@code answerMicros} the API's answer times.
+   */
   public record Outcome(
-      long sent, long ok, long failed, String firstError, long maxBehind, double seconds) {}
+      long sent,
+      long ok,
+      long failed,
+      String firstError,
+      long maxBehind,
+      double seconds,
+      Histogram answerMicros) {}
 
   /** Builds request {@code n} of a run, to go out on publisher connection {@code connection}. */
   @FunctionalInterface
@@ -139,6 +153,7 @@ public final class Publisher implements AutoCloseable {
   private final class Responses extends SimpleChannelInboundHandler<FullHttpResponse> {
     private final Channel channel;
     private final int index;
+    private long sentAt;
 
     Responses(Channel channel, int index) {
       this.channel = channel;
@@ -148,6 +163,8 @@ public final class Publisher implements AutoCloseable {
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, FullHttpResponse response) {
       inFlight--;
+      answerMicros.recordValue(
+          Math.min((System.nanoTime() - sentAt) / 1000, answerMicros.getHighestTrackableValue()));
       if (response.status().code() == 200) {
         ok++;
       } else {

@@ -20,6 +20,8 @@ public final class WsSocket extends ChannelInboundHandlerAdapter {
   private final FrameListener listener;
   private final Function<Object, LoopStats> statsOf;
   private final CompletableFuture<WsSocket> established = new CompletableFuture<>();
+  private final CompletableFuture<Integer> closed = new CompletableFuture<>();
+  private int closeCode = 1006;
   private LoopStats stats;
   private Channel channel;
   private ByteBuf carry;
@@ -67,6 +69,11 @@ public final class WsSocket extends ChannelInboundHandlerAdapter {
 
   public CompletableFuture<WsSocket> established() {
     return established;
+  }
+
+  /** Completes when the connection ends: the server's close code, or 1006 without a close frame. */
+  public CompletableFuture<Integer> closed() {
+    return closed;
   }
 
   public String socketId() {
@@ -181,6 +188,7 @@ public final class WsSocket extends ChannelInboundHandlerAdapter {
 
   void onClose(int code) {
     stats.closes++;
+    closeCode = code;
     established.completeExceptionally(new IllegalStateException("closed with " + code));
   }
 
@@ -191,6 +199,7 @@ public final class WsSocket extends ChannelInboundHandlerAdapter {
       carry = null;
     }
     established.completeExceptionally(new IllegalStateException("connection closed"));
+    closed.complete(closeCode);
   }
 
   @Override

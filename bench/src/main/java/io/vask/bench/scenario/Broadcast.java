@@ -70,18 +70,22 @@ final class Broadcast {
       long outOfOrder = 0;
       long closes = 0;
       List<Double> p50ByClient = new ArrayList<>();
+      List<Long> receivedByClient = new ArrayList<>();
       for (LoadClient c : clients) {
         LoadClient.Snapshot s = c.snapshot();
         latency.add(s.latencyMicros());
         p50ByClient.add(s.latencyMicros().getValueAtPercentile(50) / 1000.0);
         received += s.received();
+        receivedByClient.add(s.received());
         outOfOrder += s.outOfOrder();
         closes += s.closes();
       }
       line.put("rate", rate > 0 ? rate : "max")
           .put("events_sent", outcome.sent())
           .put("events_failed", outcome.failed())
-          .put("events_per_sec", Math.round(outcome.sent() / outcome.seconds()));
+          .put("events_per_sec", Math.round(outcome.sent() / outcome.seconds()))
+          .put("generator_max_behind_events", outcome.maxBehind())
+          .latency("api_answer_ms", outcome.answerMicros());
       if (!outcome.firstError().isEmpty()) {
         line.put("first_error", outcome.firstError());
       }
@@ -91,7 +95,7 @@ final class Broadcast {
           .latency("latency_ms", latency)
           .cpu(server, client);
       if (clients.size() > 1) {
-        line.put("p50_ms_by_client", p50ByClient);
+        line.put("p50_ms_by_client", p50ByClient).put("received_by_client", receivedByClient);
       }
     }
   }

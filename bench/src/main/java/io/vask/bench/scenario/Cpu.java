@@ -14,12 +14,17 @@ final class Cpu {
   private static final double TICK_SECONDS = 0.01;
   private final List<Long> pids;
   private final long startTicks;
+  private final long[] startTicksByProcess;
   private final long startWaitNanos;
   private final long startNanos;
 
   private Cpu(List<Long> pids) {
     this.pids = pids;
     this.startTicks = ticks(pids);
+    this.startTicksByProcess = new long[pids.size()];
+    for (int i = 0; i < pids.size(); i++) {
+      startTicksByProcess[i] = ticks(List.of(pids.get(i)));
+    }
     this.startWaitNanos = runQueueWaitNanos(pids);
     this.startNanos = System.nanoTime();
   }
@@ -34,6 +39,21 @@ final class Cpu {
     return wall <= 0
         ? 0
         : Math.round((ticks(pids) - startTicks) * TICK_SECONDS / wall * 1000) / 10.0;
+  }
+
+  /** CPU seconds used since start, all processes together. */
+  double seconds() {
+    return Math.round((ticks(pids) - startTicks) * TICK_SECONDS * 100) / 100.0;
+  }
+
+  /** CPU seconds used since start by each process, in the order of the pids. */
+  List<Double> secondsByProcess() {
+    List<Double> seconds = new java.util.ArrayList<>();
+    for (int i = 0; i < pids.size(); i++) {
+      long used = ticks(List.of(pids.get(i))) - startTicksByProcess[i];
+      seconds.add(Math.round(used * TICK_SECONDS * 100) / 100.0);
+    }
+    return seconds;
   }
 
   /**
@@ -74,7 +94,7 @@ final class Cpu {
     }
   }
 
-  private static long ticks(List<Long> pids) {
+  static long ticks(List<Long> pids) {
     long sum = 0;
     for (long pid : pids) {
       try {

@@ -15,14 +15,38 @@ final class FanoutScenario implements Scenario {
       Deliveries listener = new Deliveries();
       int subscribed =
           Sockets.openSubscribed(client, listener, subscribers, i -> "bench-fanout", options, line);
-      new Broadcast(
+      Broadcast broadcast =
+          new Broadcast(
               target,
               options.with("mean-fanout", subscribed),
               List.of(client),
               seq -> "bench-fanout",
-              seq -> subscribed)
-          .measure(line, target.pids());
+              seq -> subscribed);
+      if (Boolean.parseBoolean(options.text("watch-console", "false"))) {
+        watched(target, broadcast, line);
+      } else {
+        broadcast.measure(line, target.pids());
+      }
     }
     return line;
+  }
+
+  /**
+   * The run with a debug console watching the app (issue 15): the records it saw and the ones the
+   * gateway dropped over the watcher's rate limit (its /metrics counter, before and after).
+   */
+  private static void watched(Target target, Broadcast broadcast, ResultLine line)
+      throws Exception {
+    GatewayMetrics metrics = new GatewayMetrics(target.metricsPort());
+    double droppedBefore =
+        GatewayMetrics.sum(metrics.scrape(), "vask_console_records_dropped_total");
+    try (ConsoleWatch watch = ConsoleWatch.open(target)) {
+      broadcast.measure(line, target.pids());
+      double droppedAfter =
+          GatewayMetrics.sum(metrics.scrape(), "vask_console_records_dropped_total");
+      line.put("console_watched", true)
+          .put("console_records_seen", watch.records.get())
+          .put("console_records_dropped", Math.round(droppedAfter - Math.max(0, droppedBefore)));
+    }
   }
 }

@@ -22,13 +22,13 @@ import org.HdrHistogram.Histogram;
  * (from the leave's send time, kept by sequence).
  */
 final class PresenceChurnScenario implements Scenario {
-  private static final String CHANNEL = "presence-bench-churn";
   private static final byte[] REMOVED = "member_removed".getBytes(StandardCharsets.US_ASCII);
   private static final byte[] SUCCEEDED =
       "subscription_succeeded".getBytes(StandardCharsets.US_ASCII);
 
   @Override
   public ResultLine run(Target target, Options options) throws Exception {
+    String channel = options.text("channel", "presence-bench-churn");
     double rate = options.decimal("rate", 500);
     int churners = options.integer("churners", 200);
     long holdMillis = options.integer("hold-ms", 100);
@@ -46,11 +46,12 @@ final class PresenceChurnScenario implements Scenario {
     AtomicLongArray leaveSentAt = new AtomicLongArray(capacity);
     Histogram added = new Histogram(60_000_000L, 3);
     Histogram removed = new Histogram(60_000_000L, 3);
+    Histogram joined = new Histogram(60_000_000L, 3);
     AtomicLong events = new AtomicLong();
     Deliveries acks = new Deliveries();
-    try (LoadClient client =
-        new LoadClient(
-            target.host(), target.port(), target.appKey(), options.sourceIps(), options.loops())) {
+    List<LoadClient> clients = clients(target, options);
+    try {
+      LoadClient client = clients.get(0);
       WsSocket watcher =
           client
               .connect(
@@ -65,33 +66,39 @@ final class PresenceChurnScenario implements Scenario {
                   },
                   0)
               .get(10, TimeUnit.SECONDS);
-      subscribe(watcher, auth, "watcher");
+      subscribe(watcher, auth, channel, "watcher");
       acks.awaitSubscribed(1, 10_000);
       EventLoop driver = client.group().next();
       ArrayDeque<WsSocket> free = new ArrayDeque<>();
       Map<WsSocket, long[]> pending = new IdentityHashMap<>();
-      List<WsSocket> pool =
-          client
-              .connectAll(
-                  churners,
-                  (socket, buf, from, to) -> {
-                    if (Marker.contains(buf, from, to, SUCCEEDED)) {
-                      driver.execute(
-                          () ->
-                              acknowledged(driver, socket, pending, free, holdMillis, leaveSentAt));
-                    } else {
-                      acks.onText(socket, buf, from, to);
-                    }
-                  },
-                  256,
-                  60_000,
-                  s -> {})
-              .sockets();
+      Churn churn = new Churn(driver, pending, free, holdMillis, leaveSentAt, joined, channel);
+      List<WsSocket> pool = new java.util.ArrayList<>();
+      for (int i = 0; i < clients.size(); i++) {
+        int share = churners / clients.size() + (i < churners % clients.size() ? 1 : 0);
+        pool.addAll(
+            clients
+                .get(i)
+                .connectAll(
+                    share,
+                    (socket, buf, from, to) -> {
+                      if (Marker.contains(buf, from, to, SUCCEEDED)) {
+                        long now = System.nanoTime();
+                        driver.execute(() -> churn.acknowledged(socket, now));
+                      } else {
+                        acks.onText(socket, buf, from, to);
+                      }
+                    },
+                    256,
+                    60_000,
+                    s -> {})
+                .sockets());
+      }
       driver.submit(() -> free.addAll(pool)).sync();
       line.put("sockets_open", pool.size() + 1);
       long[] sequence = new long[1];
-      Pacer.run(driver, rate, warmupMillis, n -> join(free, pending, auth, sequence, capacity));
+      Pacer.run(driver, rate, warmupMillis, n -> join(free, pending, auth, channel, sequence, capacity));
       Deliveries.awaitAtLeast(events::get, 2 * sequence[0], 5000);
+      driver.submit(joined::reset).sync();
       EventLoop watcherLoop = watcher.channel().eventLoop();
       watcherLoop
           .submit(
@@ -106,7 +113,8 @@ final class PresenceChurnScenario implements Scenario {
       Cpu self = Cpu.start(List.of(ProcessHandle.current().pid()));
       long start = System.nanoTime();
       long joins =
-          Pacer.run(driver, rate, millis, n -> join(free, pending, auth, sequence, capacity));
+          Pacer.run(
+              driver, rate, millis, n -> join(free, pending, auth, channel, sequence, capacity));
       long expected = 2 * sequence[0] - 2 * before;
       Deliveries.awaitAtLeast(() -> events.get() - eventsBefore, expected, holdMillis + 5000);
       double seconds = (System.nanoTime() - start) / 1e9;
@@ -123,12 +131,31 @@ final class PresenceChurnScenario implements Scenario {
           .latency("latency_ms", both)
           .latency("member_added_ms", added)
           .latency("member_removed_ms", removed)
+          .latency("new_member_subscribed_ms", driver.submit(joined::copy).get())
           .put("pusher_errors", acks.errors.get());
       if (!acks.firstError.isEmpty()) {
         line.put("first_error", acks.firstError);
       }
       return line.cpu(server, self);
+    } finally {
+      clients.forEach(LoadClient::close);
     }
+  }
+
+  /** One client on the first node, or with {@code --spread true} one on every node. */
+  private static List<LoadClient> clients(Target target, Options options) {
+    List<LoadClient> clients = new java.util.ArrayList<>();
+    int nodes = Boolean.parseBoolean(options.text("spread", "false")) ? target.ports().size() : 1;
+    for (int node = 0; node < nodes; node++) {
+      clients.add(
+          new LoadClient(
+              target.host(),
+              target.ports().get(node),
+              target.appKey(),
+              options.sourceIps(),
+              options.loops()));
+    }
+    return clients;
   }
 
   private static void onMember(
@@ -161,6 +188,7 @@ final class PresenceChurnScenario implements Scenario {
       ArrayDeque<WsSocket> free,
       Map<WsSocket, long[]> pending,
       ApiRequests auth,
+      String channel,
       long[] sequence,
       int capacity) {
     WsSocket churner = free.poll();
@@ -169,43 +197,52 @@ final class PresenceChurnScenario implements Scenario {
     }
     long seq = sequence[0]++;
     pending.put(churner, new long[] {seq, System.nanoTime()});
-    subscribe(churner, auth, Marker.of(System.nanoTime(), seq));
+    subscribe(churner, auth, channel, Marker.of(System.nanoTime(), seq));
     return true;
   }
 
-  /** The churner's subscription was acknowledged: schedule its leave. Runs on the driver loop. */
-  private static void acknowledged(
+  /** The churners' leave side, run on the driver loop. */
+  private record Churn(
       EventLoop driver,
-      WsSocket churner,
       Map<WsSocket, long[]> pending,
       ArrayDeque<WsSocket> free,
       long holdMillis,
-      AtomicLongArray leaveSentAt) {
-    long[] join = pending.remove(churner);
-    if (join == null) {
-      return;
+      AtomicLongArray leaveSentAt,
+      Histogram joined,
+      String channel) {
+
+    /**
+     * The churner's subscription was acknowledged at {@code at} (its whole member list arrived):
+     * record how long that took and schedule its leave.
+     */
+    void acknowledged(WsSocket churner, long at) {
+      long[] join = pending.remove(churner);
+      if (join == null) {
+        return;
+      }
+      joined.recordValue(Math.min((at - join[1]) / 1000, joined.getHighestTrackableValue()));
+      long delay =
+          Math.max(0, join[1] + TimeUnit.MILLISECONDS.toNanos(holdMillis) - System.nanoTime());
+      driver.schedule(
+          () -> {
+            leaveSentAt.set((int) join[0], System.nanoTime());
+            churner.sendText(
+                "{\"event\":\"pusher:unsubscribe\",\"data\":{\"channel\":\"" + channel + "\"}}");
+            free.add(churner);
+          },
+          delay,
+          TimeUnit.NANOSECONDS);
     }
-    long delay =
-        Math.max(0, join[1] + TimeUnit.MILLISECONDS.toNanos(holdMillis) - System.nanoTime());
-    driver.schedule(
-        () -> {
-          leaveSentAt.set((int) join[0], System.nanoTime());
-          churner.sendText(
-              "{\"event\":\"pusher:unsubscribe\",\"data\":{\"channel\":\"" + CHANNEL + "\"}}");
-          free.add(churner);
-        },
-        delay,
-        TimeUnit.NANOSECONDS);
   }
 
-  private static void subscribe(WsSocket socket, ApiRequests auth, String userId) {
+  static void subscribe(WsSocket socket, ApiRequests auth, String channel, String userId) {
     String channelData = "{\"user_id\":\"" + userId + "\"}";
     String escaped = channelData.replace("\"", "\\\"");
     socket.sendText(
         "{\"event\":\"pusher:subscribe\",\"data\":{\"channel\":\""
-            + CHANNEL
+            + channel
             + "\",\"auth\":\""
-            + auth.presenceAuth(socket.socketId(), CHANNEL, channelData)
+            + auth.presenceAuth(socket.socketId(), channel, channelData)
             + "\",\"channel_data\":\""
             + escaped
             + "\"}}");

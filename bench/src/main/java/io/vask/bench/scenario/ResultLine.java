@@ -60,6 +60,9 @@ public final class ResultLine {
     Map<String, Object> cpu = new LinkedHashMap<>();
     cpu.put("server_pct", server.percent());
     cpu.put("client_pct", client.percent());
+    cpu.put("server_cpu_seconds", server.seconds());
+    cpu.put("server_cpu_seconds_by_process", server.secondsByProcess());
+    cpu.put("client_cpu_seconds", client.seconds());
     cpu.put("server_runqueue_wait_pct", server.runQueueWaitPercent());
     cpu.put("client_runqueue_wait_pct", client.runQueueWaitPercent());
     cpu.put("loadavg_1m", Cpu.loadAverage());

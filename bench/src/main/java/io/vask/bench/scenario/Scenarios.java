@@ -14,6 +14,11 @@ public final class Scenarios {
     BY_NAME.put("presence-churn", new PresenceChurnScenario());
     BY_NAME.put("idle", new IdleScenario());
     BY_NAME.put("cluster-fanout", new ClusterFanoutScenario());
+    BY_NAME.put("delivery-cost", new DeliveryCostScenario());
+    BY_NAME.put("connect-rate", new ConnectRateScenario());
+    BY_NAME.put("reconnect-storm", new ReconnectStormScenario());
+    BY_NAME.put("big-presence", new BigPresenceScenario());
+    BY_NAME.put("webhooks", new WebhookScenario());
   }
 
   private Scenarios() {}

@@ -62,10 +62,14 @@ final class Servers {
   }
 
   Running gateway(List<String> extraFlags) throws Exception {
+    return gateway(extraFlags, GatewayProfile.STANDARD);
+  }
+
+  Running gateway(List<String> extraFlags, GatewayProfile profile) throws Exception {
     int port = ServerProcess.freePort();
     int metrics = ServerProcess.freePort();
     ServerProcess process =
-        startGateway("gateway", port, metrics, null, extraFlags).awaitPort(port, 30_000);
+        startGateway("gateway", port, metrics, null, extraFlags, profile).awaitPort(port, 30_000);
     return new Running(
         target("gateway", List.of(port), List.of(process), metrics), List.of(process));
   }
@@ -75,6 +79,12 @@ final class Servers {
    * {@code secondNodeFlags}. Throws with the first gateway's complaint if one refuses.
    */
   Running cluster(int nodes, List<String> secondNodeFlags) throws Exception {
+    return cluster(nodes, secondNodeFlags, GatewayProfile.STANDARD);
+  }
+
+  /** As {@link #cluster(int, List)}, every node started with {@code profile}. */
+  Running cluster(int nodes, List<String> secondNodeFlags, GatewayProfile profile)
+      throws Exception {
     List<ServerProcess> started = new ArrayList<>();
     try {
       Files.createDirectories(workDir);
@@ -108,7 +118,8 @@ final class Servers {
                 port,
                 metrics,
                 "nats://127.0.0.1:" + natsPort,
-                i == 1 ? secondNodeFlags : List.of());
+                i == 1 ? secondNodeFlags : List.of(),
+                profile);
         started.add(gateway);
         gateways.add(gateway);
         gateway.awaitPort(port, 30_000);
@@ -124,20 +135,20 @@ final class Servers {
   }
 
   private ServerProcess startGateway(
-      String name, int port, int metrics, String natsUrl, List<String> extraFlags)
+      String name,
+      int port,
+      int metrics,
+      String natsUrl,
+      List<String> extraFlags,
+      GatewayProfile profile)
       throws IOException {
-    Path apps = workDir.resolve("bench-apps.json");
+    Path apps = workDir.resolve("bench-apps-" + profile.name() + ".json");
     Files.createDirectories(workDir);
     Files.writeString(
         apps,
-        "{\"apps\": [{\"id\": \""
-            + APP_ID
-            + "\", \"key\": \""
-            + APP_KEY
-            + "\", \"secret\": \""
-            + APP_SECRET
-            + "\", \"clientEvents\": true, \"clientEventsPerSecond\": 1000,"
-            + " \"maxPresenceMembers\": 10000, \"apiRequestsPerSecond\": 1000000}]}\n");
+        new com.fasterxml.jackson.databind.ObjectMapper()
+            .writeValueAsString(
+                Map.of("apps", List.of(profile.appJson(APP_ID, APP_KEY, APP_SECRET)))));
     List<String> command = new ArrayList<>(List.of("java"));
     command.addAll(JVM_FLAGS);
     command.addAll(extraFlags);
@@ -153,6 +164,7 @@ final class Servers {
     env.put("VASK_MAX_CONNECTIONS_PER_IP", "1000000");
     env.put("VASK_NEW_CONNECTIONS_PER_IP_PER_SECOND", "1000000");
     env.put("VASK_IO_THREADS", "" + Math.max(1, cpus.isEmpty() ? 0 : cpus.split(",").length));
+    env.putAll(profile.env());
     if (natsUrl != null) {
       env.put("VASK_NATS_URL", natsUrl);
       env.put("VASK_NODE_ID", name);

@@ -55,6 +55,7 @@ final class ClientEventsScenario implements Scenario {
       // its read path for client events for ~8 s at this load, on the core the loop is pinned to
       Pacer.run(driver, rate, options.integer("warmup-ms", 10_000), n -> send(senders, sequence));
       Deliveries.awaitAtLeast(client::received, sequence[0], 5000);
+      line.put("warmup_events_sent", sequence[0]);
       client.reset();
       Cpu server = Cpu.start(target.pids());
       Cpu self = Cpu.start(List.of(ProcessHandle.current().pid()));

@@ -23,7 +23,9 @@ final class WebhookScenario implements Scenario {
             .with("warmup-ms", options.integer("warmup-ms", 1000));
     try (WebhookReceiver receiver = new WebhookReceiver(options.integer("receiver-port", 0))) {
       ResultLine fast = new ClientEventsScenario().run(target, load);
-      long sent = fast.get("events_sent") instanceof Number n ? n.longValue() : 0;
+      long sent =
+          (fast.get("events_sent") instanceof Number n ? n.longValue() : 0)
+              + (fast.get("warmup_events_sent") instanceof Number w ? w.longValue() : 0);
       Deliveries.awaitAtLeast(receiver.events::get, sent, options.integer("drain-ms", 10_000));
       line.put("client_events_sent", sent)
           .put("webhook_events_received", receiver.events.get())

@@ -49,6 +49,41 @@ final class HotMethods {
     return out.toString();
   }
 
+  /**
+   * For each package, the percentage of execution samples with one of its methods anywhere on the
+   * stack: what that package costs the process, calls it makes included.
+   */
+  static Map<String, Object> packageShares(Path recording, List<String> packages)
+      throws IOException {
+    int[] hits = new int[packages.size()];
+    int samples = 0;
+    try (RecordingFile file = new RecordingFile(recording)) {
+      while (file.hasMoreEvents()) {
+        RecordedEvent event = file.readEvent();
+        if (!"jdk.ExecutionSample".equals(event.getEventType().getName())
+            || event.getStackTrace() == null) {
+          continue;
+        }
+        samples++;
+        for (int i = 0; i < packages.size(); i++) {
+          String prefix = packages.get(i) + ".";
+          for (RecordedFrame frame : event.getStackTrace().getFrames()) {
+            if (frame.getMethod().getType().getName().startsWith(prefix)) {
+              hits[i]++;
+              break;
+            }
+          }
+        }
+      }
+    }
+    Map<String, Object> shares = new java.util.LinkedHashMap<>();
+    shares.put("samples", samples);
+    for (int i = 0; i < packages.size(); i++) {
+      shares.put(packages.get(i), Math.round(1000.0 * hits[i] / Math.max(1, samples)) / 10.0);
+    }
+    return shares;
+  }
+
   private static void append(StringBuilder out, Map<String, Integer> counts, int samples, int top) {
     List<Map.Entry<String, Integer>> sorted = new ArrayList<>(counts.entrySet());
     sorted.sort(Map.Entry.<String, Integer>comparingByValue().reversed());

@@ -181,6 +181,11 @@ final class Servers {
     return "nats-server";
   }
 
+  /** A target that only names a result line's server (no ports, no processes). */
+  Target label(String name) {
+    return new Target(name, "", List.of(0), List.of(), 0, "", "", "");
+  }
+
   private static Target target(
       String name, List<Integer> ports, List<ServerProcess> processes, int metricsPort) {
     List<Long> pids = new ArrayList<>();

@@ -30,6 +30,8 @@ public final class Suite {
   private final List<ResultLine> lines = java.util.Collections.synchronizedList(new ArrayList<>());
   private final Instant started = Instant.now();
   private boolean finished;
+  private final FabricRuns fabric;
+  private Map<Integer, Double> gatewayMax = Map.of();
 
   private Suite(Options options, Path benchJar) {
     this.options = options;
@@ -41,6 +43,7 @@ public final class Suite {
             benchJar,
             Path.of(options.text("work", "bench/target/bench-work")),
             options.text("server-cpus", "0"));
+    this.fabric = new FabricRuns(this, servers, plan);
   }
 
   public static int run(Options options) throws Exception {
@@ -63,6 +66,7 @@ public final class Suite {
         throw new Skipped();
       }
       ceilingMax = deliveryRuns(ceiling.target(), Map.of());
+      fabric.onCeiling(ceiling.target());
       // the same relay load on a server that does nothing else: the machine's own latency tail
       clientEvents(ceiling.target());
     } catch (Exception e) {
@@ -72,9 +76,12 @@ public final class Suite {
       if (gateway == null) {
         throw new Skipped();
       }
-      deliveryRuns(gateway.target(), ceilingMax);
+      Map<Integer, Double> gatewayMax = deliveryRuns(gateway.target(), ceilingMax);
       clientEvents(gateway.target());
       scenario("presence-churn", gateway.target(), opts().with("rate", plan.loads().joinRate()));
+      this.gatewayMax = gatewayMax;
+      fabric.onGateway(
+          gateway.target(), gatewayMax.get(plan.fanout().sweepSize()), plan.fanout().sweepSize());
     } catch (Exception e) {
       error("fanout", "gateway", e);
     }
@@ -101,6 +108,16 @@ public final class Suite {
     } catch (Exception e) {
       error("cluster-fanout", "gateway-cluster", e);
     }
+    if (Files.exists(jfr)) {
+      // the gateway section's profile: what the limits and the (unwatched) debug hooks cost
+      record(
+          new ResultLine("profile-share", servers.label("gateway"))
+              .put(
+                  "package_share_pct",
+                  HotMethods.packageShares(
+                      jfr, List.of("io.vask.gateway.limit", "io.vask.gateway.console"))));
+    }
+    fabric.runAll(gatewayMax);
     finish(null);
     if (Files.exists(jfr)) {
       Files.writeString(out.resolve("gateway-hot-methods.txt"), HotMethods.summarise(jfr, 30));
@@ -186,17 +203,17 @@ public final class Suite {
         opts().with("pairs", plan.loads().pairs()).with("rate", plan.loads().clientEventRate()));
   }
 
-  private Options opts() {
+  Options opts() {
     return options.with("duration", plan.seconds());
   }
 
-  private ResultLine scenario(String name, Target target, Options scenarioOptions) {
+  ResultLine scenario(String name, Target target, Options scenarioOptions) {
     ResultLine line = run(name, target, scenarioOptions);
     record(line);
     return line;
   }
 
-  private static ResultLine run(String name, Target target, Options scenarioOptions) {
+  static ResultLine run(String name, Target target, Options scenarioOptions) {
     try {
       return Scenarios.named(name).run(target, scenarioOptions);
     } catch (Exception e) {
@@ -209,8 +226,11 @@ public final class Suite {
     private static final long serialVersionUID = 1L;
   }
 
-  /** {@code --only gateway,ceiling,idle,cluster} runs a subset of the sections (default: all). */
-  private boolean section(String name) {
+  /**
+   * {@code --only gateway,ceiling,idle,cluster,variants,cost,storm,webhooks} runs a subset of the
+   * sections (default: all).
+   */
+  boolean section(String name) {
     String only = options.text("only", "");
     return only.isEmpty() || List.of(only.split(",")).contains(name);
   }
@@ -228,7 +248,7 @@ public final class Suite {
   /**
    * Prints and keeps a line; synchronized with {@link #finish} so a watchdog stop sees whole lines.
    */
-  private synchronized void record(ResultLine line) {
+  synchronized void record(ResultLine line) {
     System.out.println(line.json());
     lines.add(line);
   }

@@ -84,6 +84,7 @@ final class Summary {
           .append(mib(idle.get("server_rss_bytes")))
           .append(" |\n");
     }
+    FabricSummary.append(md, lines);
     md.append("\n| target | measured | met |\n|---|---|---|\n");
     for (Map<String, Object> t : targets) {
       md.append("| ")

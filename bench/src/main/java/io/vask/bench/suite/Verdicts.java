@@ -103,6 +103,7 @@ final class Verdicts {
             "cluster: a cross-node event adds < 2 ms at p50",
             crossText,
             added instanceof Number a && a.doubleValue() < 2));
+    out.addAll(FabricVerdicts.targets(lines));
     return out;
   }
 

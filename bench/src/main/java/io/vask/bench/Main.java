@@ -20,6 +20,8 @@ import java.util.List;
  *       gateway and the ceiling it starts itself, then results JSON and charts;
  *   <li>{@code report [--in docs/bench/results.json] [--out docs/bench]}: charts, summary.md and
  *       the verdicts again from saved results;
+ *   <li>{@code capacity [--units docs/bench/unit-costs.json] [--doc docs/capacity.md]}: sets the
+ *       figures of the capacity model from a run's unit costs;
  *   <li>{@code jmh [JMH options]}: the hot-path microbenchmarks.
  * </ul>
  */
@@ -42,6 +44,13 @@ public final class Main {
             io.vask.bench.suite.Report.run(
                 java.nio.file.Path.of(options.text("in", "docs/bench/results.json")),
                 java.nio.file.Path.of(options.text("out", "docs/bench"))));
+      }
+      case "capacity" -> {
+        Options options = Options.parse(rest);
+        System.exit(
+            io.vask.bench.suite.CapacityDoc.run(
+                java.nio.file.Path.of(options.text("units", "docs/bench/unit-costs.json")),
+                java.nio.file.Path.of(options.text("doc", "docs/capacity.md"))));
       }
       case "jmh" -> org.openjdk.jmh.Main.main(rest.toArray(String[]::new));
       default -> {

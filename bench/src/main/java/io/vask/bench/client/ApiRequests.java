@@ -37,7 +37,10 @@ public final class ApiRequests {
   /** The signed query string of a {@code GET path} with no other parameters. */
   public String signedGetQuery(String path) {
     String query =
-        "auth_key=" + key + "&auth_timestamp=" + (System.currentTimeMillis() / 1000)
+        "auth_key="
+            + key
+            + "&auth_timestamp="
+            + (System.currentTimeMillis() / 1000)
             + "&auth_version=1.0";
     return query
         + "&auth_signature="

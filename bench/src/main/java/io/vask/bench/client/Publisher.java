@@ -126,14 +126,21 @@ public final class Publisher implements AutoCloseable {
             () ->
                 done.complete(
                     new Outcome(
-                        sent, ok, failed + inFlight, firstError, behind, seconds, answerMicros.copy())),
+                        sent,
+                        ok,
+                        failed + inFlight,
+                        firstError,
+                        behind,
+                        seconds,
+                        answerMicros.copy())),
             inFlight == 0 ? 0 : 1000,
             TimeUnit.MILLISECONDS);
   }
 
   /**
    * What a run sent and how the server answered: {@code maxBehind} is the generator's own backlog
-   * (events due by the rate but not yet sent, at most), {@code answerMicros} the API's answer times.
+   * (events due by the rate but not yet sent, at most), {@code answerMicros} the API's answer
+   * times.
    */
   public record Outcome(
       long sent,

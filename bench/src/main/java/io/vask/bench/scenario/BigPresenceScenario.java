@@ -9,16 +9,15 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.HdrHistogram.Histogram;
 
 /**
- * One big presence channel across every node of the target: {@code members} sockets join it
- * (spread evenly), then the heap each member costs is read on every node (after full GCs), {@code
- * GET /channels/{c}/users} is timed against each node in turn, and members churn at {@code rate}
- * joins/s through {@link PresenceChurnScenario} (churners on every node, the watcher on the
- * first): member_added/removed latency and how long a new member's subscription (whose answer
- * holds the whole member list) takes.
+ * One big presence channel across every node of the target: {@code members} sockets join it (spread
+ * evenly), then the heap each member costs is read on every node (after full GCs), {@code GET
+ * /channels/{c}/users} is timed against each node in turn, and members churn at {@code rate}
+ * joins/s through {@link PresenceChurnScenario} (churners on every node, the watcher on the first):
+ * member_added/removed latency and how long a new member's subscription (whose answer holds the
+ * whole member list) takes.
  */
 final class BigPresenceScenario implements Scenario {
   private static final String CHANNEL = "presence-bench-big";
@@ -129,7 +128,13 @@ final class BigPresenceScenario implements Scenario {
       HttpRequest request =
           HttpRequest.newBuilder(
                   URI.create(
-                      "http://" + target.host() + ":" + port + path + "?" + auth.signedGetQuery(path)))
+                      "http://"
+                          + target.host()
+                          + ":"
+                          + port
+                          + path
+                          + "?"
+                          + auth.signedGetQuery(path)))
               .timeout(Duration.ofSeconds(10))
               .build();
       long start = System.nanoTime();
@@ -140,5 +145,4 @@ final class BigPresenceScenario implements Scenario {
     }
     return micros;
   }
-
 }

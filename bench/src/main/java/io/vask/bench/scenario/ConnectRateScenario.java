@@ -14,7 +14,9 @@ final class ConnectRateScenario implements Scenario {
     int count = options.integer("connections", 10_000);
     boolean subscribe = Boolean.parseBoolean(options.text("subscribe", "true"));
     ResultLine line =
-        new ResultLine("connect-rate", target).put("connections", count).put("subscribe", subscribe);
+        new ResultLine("connect-rate", target)
+            .put("connections", count)
+            .put("subscribe", subscribe);
     try (LoadClient client =
         new LoadClient(
             target.host(), target.port(), target.appKey(), options.sourceIps(), options.loops())) {

@@ -45,7 +45,11 @@ final class ConsoleWatch implements AutoCloseable {
             .send(
                 HttpRequest.newBuilder(
                         URI.create(
-                            "http://" + target.host() + ":" + target.port() + "/console/api/stream"))
+                            "http://"
+                                + target.host()
+                                + ":"
+                                + target.port()
+                                + "/console/api/stream"))
                     .header("Authorization", "Bearer " + token)
                     .build(),
                 HttpResponse.BodyHandlers.ofInputStream());

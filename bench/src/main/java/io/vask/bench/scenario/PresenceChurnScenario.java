@@ -96,7 +96,8 @@ final class PresenceChurnScenario implements Scenario {
       driver.submit(() -> free.addAll(pool)).sync();
       line.put("sockets_open", pool.size() + 1);
       long[] sequence = new long[1];
-      Pacer.run(driver, rate, warmupMillis, n -> join(free, pending, auth, channel, sequence, capacity));
+      Pacer.run(
+          driver, rate, warmupMillis, n -> join(free, pending, auth, channel, sequence, capacity));
       Deliveries.awaitAtLeast(events::get, 2 * sequence[0], 5000);
       driver.submit(joined::reset).sync();
       EventLoop watcherLoop = watcher.channel().eventLoop();

@@ -12,9 +12,9 @@ import java.util.function.IntFunction;
 
 /**
  * Reconnects closed sockets like pusher-js: at once after a 42xx close ("reconnect now"), after a
- * back-off after anything else (1 s doubling to 10 s, jittered), never after 40xx; each socket
- * goes to one of {@code clients} (the other pods) and subscribes its channel again. Counts every
- * failed attempt and every close by code. Stops retrying at the deadline.
+ * back-off after anything else (1 s doubling to 10 s, jittered), never after 40xx; each socket goes
+ * to one of {@code clients} (the other pods) and subscribes its channel again. Counts every failed
+ * attempt and every close by code. Stops retrying at the deadline.
  */
 final class Reconnector {
   private final List<LoadClient> clients;

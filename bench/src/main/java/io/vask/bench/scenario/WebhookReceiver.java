@@ -11,8 +11,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The webhook receiver of the webhooks scenario, in the bench JVM: counts requests and the events
- * they carry (one {@code "name":} per event), and answers 200 at once or, while slow, after a
- * delay (with few threads, so a slow receiver is also a narrow one).
+ * they carry (one {@code "name":} per event), and answers 200 at once or, while slow, after a delay
+ * (with few threads, so a slow receiver is also a narrow one).
  */
 final class WebhookReceiver implements AutoCloseable {
   private static final byte[] NAME = "\"name\":".getBytes(StandardCharsets.US_ASCII);

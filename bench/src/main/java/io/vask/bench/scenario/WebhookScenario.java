@@ -55,10 +55,12 @@ final class WebhookScenario implements Scenario {
               while (!Thread.currentThread().isInterrupted()) {
                 try {
                   String text = metrics.scrape();
-                  peak[0] = Math.max(peak[0], GatewayMetrics.sum(text, "vask_webhooks_backlog_bytes"));
+                  peak[0] =
+                      Math.max(peak[0], GatewayMetrics.sum(text, "vask_webhooks_backlog_bytes"));
                   peak[1] =
                       Math.max(peak[1], GatewayMetrics.sum(text, "vask_webhooks_backlog_requests"));
-                  peak[2] = Math.max(peak[2], GatewayMetrics.sum(text, "vask_webhooks_queue_depth"));
+                  peak[2] =
+                      Math.max(peak[2], GatewayMetrics.sum(text, "vask_webhooks_queue_depth"));
                   Thread.sleep(250);
                 } catch (InterruptedException e) {
                   return;

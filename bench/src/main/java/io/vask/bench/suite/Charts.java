@@ -30,6 +30,8 @@ final class Charts {
       for (ResultLine line : lines) {
         if (!target.equals(line.get("target"))
             || !"fanout".equals(line.get("scenario"))
+            || line.get("variant") != null
+            || line.get("overload_factor") != null
             || !(line.get("deliveries_per_sec") instanceof Number dps)) {
           continue;
         }
@@ -55,6 +57,7 @@ final class Charts {
     }
     throughput.write(out.resolve("throughput-vs-subscribers.png"));
     latency.write(out.resolve("latency-vs-rate.png"));
+    FabricCharts.write(lines, out);
   }
 
   /** The size the rate sweep ran at: the one with the most fixed-rate fan-out runs. */
@@ -62,6 +65,8 @@ final class Charts {
     Map<Integer, Integer> runs = new HashMap<>();
     for (ResultLine line : lines) {
       if ("fanout".equals(line.get("scenario"))
+          && line.get("variant") == null
+          && line.get("overload_factor") == null
           && line.get("rate") instanceof Number
           && line.get("subscribers") instanceof Number size) {
         runs.merge(size.intValue(), 1, Integer::sum);

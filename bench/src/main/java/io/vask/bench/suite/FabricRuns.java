@@ -30,7 +30,10 @@ final class FabricRuns {
             Suite.run(
                     "fanout",
                     gateway,
-                    suite.opts().with("subscribers", size).with("rate", Math.round(closedLoopMax * factor)))
+                    suite
+                        .opts()
+                        .with("subscribers", size)
+                        .with("rate", Math.round(closedLoopMax * factor)))
                 .put("overload_factor", factor));
       }
     }
@@ -43,9 +46,9 @@ final class FabricRuns {
   }
 
   /**
-   * The sections after the standard set. The variants run at half the gateway's closed-loop
-   * maximum at their size: many events per second, so a watching console has more records than
-   * its rate limit lets through, and the per-request limits are paid often.
+   * The sections after the standard set. The variants run at half the gateway's closed-loop maximum
+   * at their size: many events per second, so a watching console has more records than its rate
+   * limit lets through, and the per-request limits are paid often.
    */
   void runAll(java.util.Map<Integer, Double> gatewayMax) {
     Double max = gatewayMax.get(plan.variantSize());
@@ -57,8 +60,7 @@ final class FabricRuns {
   }
 
   private void variants(double rate) throws Exception {
-    Options fanout =
-        suite.opts().with("subscribers", plan.variantSize()).with("rate", rate);
+    Options fanout = suite.opts().with("subscribers", plan.variantSize()).with("rate", rate);
     try (Servers.Running on = servers.gateway(List.of())) {
       Suite.run("fanout", on.target(), fanout); // JIT warm-up, not recorded
       suite.record(Suite.run("fanout", on.target(), fanout).put("variant", "limits-on"));

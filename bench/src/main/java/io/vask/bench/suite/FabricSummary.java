@@ -126,7 +126,9 @@ final class FabricSummary {
                     l.get("loss"),
                     Fields.at(l, "cpu", "client_pct"),
                     l.get("generator_max_behind_events"),
-                    Fields.at(l, "api_answer_ms", "p50") + " / " + Fields.at(l, "api_answer_ms", "p99"),
+                    Fields.at(l, "api_answer_ms", "p50")
+                        + " / "
+                        + Fields.at(l, "api_answer_ms", "p99"),
                     Fields.at(l, "latency_ms", "p99")));
   }
 

@@ -182,10 +182,7 @@ final class FabricVerdicts {
             : String.format(
                 "CPU per delivery with limits %+.1f%% of without (%s vs %s CPU-s per million);"
                     + " limit package on %s%% of the gateway's profile samples",
-                100 * (on / off - 1),
-                Fields.format(on),
-                Fields.format(off),
-                share),
+                100 * (on / off - 1), Fields.format(on), Fields.format(off), share),
         on != null && off != null && on / off - 1 < 0.03);
   }
 
@@ -210,9 +207,7 @@ final class FabricVerdicts {
             ? "not run"
             : String.format(
                 "CPU per delivery %+.1f%% of unwatched; %s records shown, %s dropped (counted)",
-                100 * (watched / unwatched - 1),
-                watchedLine.get("console_records_seen"),
-                dropped),
+                100 * (watched / unwatched - 1), watchedLine.get("console_records_seen"), dropped),
         watched != null
             && unwatched != null
             && watched / unwatched - 1 < 0.03

@@ -41,9 +41,7 @@ final class Fields {
   static Double cpuPerMillion(ResultLine line) {
     Double seconds = number(line, "cpu", "server_cpu_seconds");
     Double received = number(line, "deliveries_received");
-    return seconds == null || received == null || received <= 0
-        ? null
-        : seconds / received * 1e6;
+    return seconds == null || received == null || received <= 0 ? null : seconds / received * 1e6;
   }
 
   static String format(Double value) {

@@ -26,6 +26,11 @@ public final class Report {
     Charts.write(lines, out);
     List<Map<String, Object>> targets = Verdicts.targets(lines);
     Summary.write(lines, targets, out.resolve("summary.md"));
+    UnitCosts.write(
+        lines,
+        String.valueOf(doc.get("started")),
+        Boolean.TRUE.equals(doc.get("quick")),
+        out.resolve("unit-costs.json"));
     // the verdicts are derived: keep results.json's copy in step with the rules that made them
     doc.put("targets", targets);
     new ObjectMapper()

@@ -146,6 +146,11 @@ public final class Suite {
     write(stoppedBecause);
     Charts.write(lines, out);
     Summary.write(lines, Verdicts.targets(lines), out.resolve("summary.md"));
+    UnitCosts.write(
+        lines,
+        started.toString(),
+        Boolean.parseBoolean(options.text("quick", "false")),
+        out.resolve("unit-costs.json"));
   }
 
   /**

@@ -22,22 +22,48 @@ final class FabricRuns {
     this.plan = plan.fabric();
   }
 
-  /** The overload runs and the connect rate, on the gateway section's own gateway. */
+  /**
+   * The overload runs and the connect rate, on the gateway section's own gateway. The sustainable
+   * rate is searched upwards from the closed-loop maximum (whose bounded window keeps it below what
+   * the gateway can take) in steps of 1.5x while the gateway keeps pace; then twice it.
+   */
   void onGateway(Target gateway, Double closedLoopMax, int size) {
     if (closedLoopMax != null) {
-      for (double factor : plan.overloadFactors()) {
-        suite.record(
-            Suite.run(
-                    "fanout",
-                    gateway,
-                    suite
-                        .opts()
-                        .with("subscribers", size)
-                        .with("rate", Math.round(closedLoopMax * factor)))
-                .put("overload_factor", factor));
+      Options fanout = suite.opts().with("subscribers", size);
+      double rate = Math.max(1, Math.round(closedLoopMax));
+      ResultLine sustained = null;
+      int steps = 0;
+      while (steps++ < 4) {
+        ResultLine line = Suite.run("fanout", gateway, fanout.with("rate", rate));
+        if (!keptPace(line, rate)) {
+          break;
+        }
+        sustained = line;
+        rate = Math.round(rate * 1.5);
       }
+      double base =
+          sustained == null
+              ? Math.round(closedLoopMax)
+              : ((Number) sustained.get("rate")).doubleValue();
+      if (sustained == null) {
+        sustained = Suite.run("fanout", gateway, fanout.with("rate", base));
+      }
+      suite.record(sustained.put("overload_factor", 1.0).put("search_steps", steps - 1));
+      suite.record(
+          Suite.run("fanout", gateway, fanout.with("rate", 2 * base)).put("overload_factor", 2.0));
     }
     suite.scenario("connect-rate", gateway, connects());
+  }
+
+  /** Sent at the rate, nothing lost, and no queue growing past a second. */
+  private static boolean keptPace(ResultLine line, double rate) {
+    Double sent = Fields.number(line, "events_per_sec");
+    Double p99 = Fields.number(line, "latency_ms", "p99");
+    return sent != null
+        && sent >= 0.98 * rate
+        && Verdicts.same(0, line.get("loss"))
+        && p99 != null
+        && p99 < 1000;
   }
 
   /** The ceiling's bare upgrade rate, the reference of the connect rate. */

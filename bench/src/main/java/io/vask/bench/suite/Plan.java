@@ -40,8 +40,7 @@ record Plan(Fanout fanout, Loads loads, Fabric fabric, double seconds) {
       double presenceJoinRate,
       int presenceChurners,
       double webhookRate,
-      int variantSize,
-      List<Double> overloadFactors) {}
+      int variantSize) {}
 
   static Plan of(Options options) {
     boolean quick = Boolean.parseBoolean(options.text("quick", "false"));
@@ -49,7 +48,7 @@ record Plan(Fanout fanout, Loads loads, Fabric fabric, double seconds) {
       return new Plan(
           new Fanout(List.of(100, 500), 500, List.of(SUSTAINED), List.of(500)),
           new Loads(500, 20, 20, 1000, 100, 1000, 300),
-          new Fabric(50, 20, 300, 300, 2, 100, 10, 20, 300, 100, List.of(1.0, 2.0)),
+          new Fabric(50, 20, 300, 300, 2, 100, 10, 20, 300, 100),
           2);
     }
     return new Plan(
@@ -69,8 +68,7 @@ record Plan(Fanout fanout, Loads loads, Fabric fabric, double seconds) {
             options.decimal("presence-join-rate", 25),
             100,
             6000,
-            100,
-            List.of(1.0, 2.0)),
+            100),
         options.decimal("duration", 5));
   }
 }

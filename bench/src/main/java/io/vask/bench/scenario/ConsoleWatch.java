@@ -1,6 +1,6 @@
 package io.vask.bench.scenario;
 
-import io.vask.gateway.protocol.Signatures;
+import io.vask.contract.signing.Signatures;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;

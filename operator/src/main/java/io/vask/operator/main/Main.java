@@ -6,6 +6,8 @@ import io.javaoperatorsdk.operator.Operator;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vask.contract.settings.InvalidSettings;
+import io.vask.operator.dashboard.DashboardServer;
+import io.vask.operator.dashboard.Dashboards;
 import io.vask.operator.web.RegistrationServer;
 import io.vask.operator.web.Registrations;
 import java.util.Optional;
@@ -46,10 +48,11 @@ public final class Main {
     }
     var probes = ProbeServer.start(settings.port(), operator.getRuntimeInfo(), registry);
     var registration = Registrations.startIfEnabled(settings.registration(), client);
+    var dashboard = Dashboards.startIfEnabled(settings.dashboard(), client, settings.namespaces());
     Runtime.getRuntime()
         .addShutdownHook(
             new Thread(
-                () -> stop(leaseLoss, operator, lease, registration, probes, client),
+                () -> stop(leaseLoss, operator, lease, registration, dashboard, probes, client),
                 "vask-operator-shutdown"));
     LOG.info(
         "vask-operator starting: namespaces={}, leaderElection={}, serverSideApply={}, port={}",
@@ -72,6 +75,7 @@ public final class Main {
       Operator operator,
       Optional<LeaderLease> lease,
       Optional<RegistrationServer> registration,
+      Optional<DashboardServer> dashboard,
       ProbeServer probes,
       KubernetesClient client) {
     leaseLoss.stopping();
@@ -82,6 +86,7 @@ public final class Main {
     }
     lease.ifPresent(l -> l.release(client));
     registration.ifPresent(RegistrationServer::close);
+    dashboard.ifPresent(DashboardServer::close);
     probes.close();
     client.close();
     LOG.info("vask-operator stopped");

@@ -8,6 +8,7 @@ import io.vask.contract.settings.Setting;
 import io.vask.contract.settings.SettingCatalog;
 import io.vask.contract.settings.SettingType;
 import io.vask.contract.settings.SettingValues;
+import io.vask.operator.dashboard.DashboardSettings;
 import io.vask.operator.plan.OperatorDefaults;
 import io.vask.operator.web.RegistrationSettings;
 import java.util.ArrayList;
@@ -25,12 +26,14 @@ import java.util.regex.Pattern;
  *
  * @param values the settings read from {@link #CATALOG}
  * @param registration the SSH-key registration endpoint ({@link RegistrationEnvironment})
+ * @param dashboard the web dashboard ({@link DashboardEnvironment})
  */
 public record OperatorSettings(
     SettingValues values,
     Optional<String> podName,
     Optional<String> podNamespace,
-    RegistrationSettings registration) {
+    RegistrationSettings registration,
+    DashboardSettings dashboard) {
 
   public static final String DEFAULT_GATEWAY_IMAGE = "vask/gateway:0.1.0";
   public static final int DEFAULT_PORT = 8080;
@@ -82,8 +85,13 @@ public record OperatorSettings(
   public static OperatorSettings from(Map<String, String> env) {
     SettingCatalog.Reading reading = CATALOG.read(env);
     RegistrationSettings registration = RegistrationEnvironment.read(reading);
+    SettingValues values = reading.valuesOrThrow();
     return new OperatorSettings(
-        reading.valuesOrThrow(), value(env, "POD_NAME"), value(env, "POD_NAMESPACE"), registration);
+        values,
+        value(env, "POD_NAME"),
+        value(env, "POD_NAMESPACE"),
+        registration,
+        DashboardEnvironment.read(values));
   }
 
   private static SettingCatalog catalog() {
@@ -98,6 +106,7 @@ public record OperatorSettings(
                 SERVER_SIDE_APPLY,
                 LOG_LEVEL));
     all.addAll(List.of(RegistrationEnvironment.ALL));
+    all.addAll(List.of(DashboardEnvironment.ALL));
     return new SettingCatalog("VASK_", all);
   }
 

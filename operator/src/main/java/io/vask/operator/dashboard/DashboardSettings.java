@@ -1,0 +1,17 @@
+package io.vask.operator.dashboard;
+
+import java.time.Duration;
+
+/**
+ * The dashboard's settings ({@code VASK_DASHBOARD_*}, docs/configuration.md).
+ *
+ * @param consoleTokenLifetime how long a console link the dashboard signs stays valid
+ */
+public record DashboardSettings(boolean enabled, int port, Duration consoleTokenLifetime) {
+  public static final int DEFAULT_PORT = 8082;
+  public static final int DEFAULT_CONSOLE_MINUTES = 60;
+
+  public static DashboardSettings disabled() {
+    return new DashboardSettings(false, DEFAULT_PORT, Duration.ofMinutes(DEFAULT_CONSOLE_MINUTES));
+  }
+}

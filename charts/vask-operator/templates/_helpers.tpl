@@ -32,7 +32,7 @@ helm.sh/chart: {{ printf "%s-%s" .Chart.Name .Chart.Version }}
 - apiGroups: ["vask.dev"]
   resources: ["vaskapps"]
   verbs: ["get", "list", "watch"]
-{{- if .Values.registration.enabled }}
+{{- if or .Values.registration.enabled .Values.dashboard.enabled }}
 - apiGroups: ["vask.dev"]
   resources: ["vaskapps"]
   verbs: ["create"]

@@ -79,6 +79,50 @@ class ChartRbacTest {
             b -> assertThat(b.getSubjects().get(0).getNamespace()).isEqualTo("vask-system"));
   }
 
+  /** The dashboard reviews tokens and access cluster-wide, in either scope; off, it cannot. */
+  @Test
+  void dashboardAddsTheTwoReviewsAndCreateOnVaskApps() {
+    assertThat(ChartTest.renderList(t -> t))
+        .noneMatch(o -> o.getMetadata().getName().endsWith("-dashboard"));
+    for (String scope : List.of("cluster", "namespace")) {
+      var objects =
+          ChartTest.renderList(
+              t ->
+                  t.set("dashboard.enabled", true)
+                      .set("rbac.scope", scope)
+                      .set("watchNamespaces[0]", "web"));
+      var reviews =
+          only(objects, ClusterRole.class).stream()
+              .filter(r -> r.getMetadata().getName().equals("vask-vask-operator-dashboard"))
+              .findFirst()
+              .orElseThrow();
+      assertThat(ChartTest.verbs(reviews.getRules(), "tokenreviews")).containsExactly("create");
+      assertThat(ChartTest.verbs(reviews.getRules(), "subjectaccessreviews"))
+          .containsExactly("create");
+      assertThat(reviews.getRules()).hasSize(2);
+      assertThat(only(objects, ClusterRoleBinding.class))
+          .anySatisfy(
+              b -> {
+                assertThat(b.getRoleRef().getName()).isEqualTo("vask-vask-operator-dashboard");
+                assertThat(b.getSubjects().get(0).getName()).isEqualTo("vask-vask-operator");
+              });
+      List<PolicyRule> appRules =
+          scope.equals("cluster")
+              ? only(objects, ClusterRole.class).stream()
+                  .filter(r -> r.getMetadata().getName().equals("vask-vask-operator"))
+                  .findFirst()
+                  .orElseThrow()
+                  .getRules()
+              : only(objects, Role.class).stream()
+                  .filter(r -> r.getMetadata().getName().equals("vask-vask-operator"))
+                  .findFirst()
+                  .orElseThrow()
+                  .getRules();
+      assertThat(ChartTest.verbs(appRules, "vaskapps")).contains("create");
+      assertThat(ChartTest.verbs(appRules, "secrets")).doesNotContain("list", "watch");
+    }
+  }
+
   @Test
   void namespaceScopeNeedsNamespacesAndScopeIsValidated() {
     assertThatThrownBy(() -> ChartTest.renderList(t -> t.set("rbac.scope", "namespace")))

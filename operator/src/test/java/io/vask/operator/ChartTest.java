@@ -153,6 +153,35 @@ class ChartTest {
   }
 
   @Test
+  void dashboardValuesTurnItOnWithItsPortAndService() {
+    var off = render(t -> t);
+    assertThat(off).doesNotContainKey("Service/vask-vask-operator-dashboard");
+    var objects = render(t -> t.set("dashboard.enabled", true).set("dashboard.consoleMinutes", 15));
+    var container =
+        ((Deployment) objects.get("Deployment/vask-vask-operator"))
+            .getSpec()
+            .getTemplate()
+            .getSpec()
+            .getContainers()
+            .get(0);
+    assertThat(env(container.getEnv()))
+        .containsEntry("VASK_DASHBOARD_ENABLED", "true")
+        .containsEntry("VASK_DASHBOARD_PORT", "8082")
+        .containsEntry("VASK_DASHBOARD_CONSOLE_MINUTES", "15");
+    assertThat(container.getPorts())
+        .anySatisfy(
+            p -> {
+              assertThat(p.getName()).isEqualTo("http-dashboard");
+              assertThat(p.getContainerPort()).isEqualTo(8082);
+            });
+    var service = (Service) objects.get("Service/vask-vask-operator-dashboard");
+    assertThat(service.getSpec().getPorts().get(0).getTargetPort().getStrVal())
+        .isEqualTo("http-dashboard");
+    assertThatThrownBy(() -> render(t -> t.set("dashboard.consoleMinutes", 0)))
+        .hasMessageContaining("consoleMinutes");
+  }
+
+  @Test
   void refusesSettingsThatCannotWork() {
     assertThatThrownBy(
             () -> render(t -> t.set("replicaCount", 2).set("leaderElection.enabled", false)))

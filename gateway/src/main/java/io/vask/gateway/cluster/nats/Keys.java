@@ -13,7 +13,9 @@ import java.util.Optional;
  * pm.&lt;app&gt;.&lt;channel&gt;.&lt;user&gt;   nodes with connections of a presence member
  * us.&lt;app&gt;.&lt;user&gt;             nodes with signed-in connections of a user
  * sc.&lt;app&gt;.&lt;channel&gt;.&lt;node&gt;   one node's subscription count of the channel
- * cn.&lt;app&gt;.&lt;node&gt;             one node's connection count of the app
+ * cn.&lt;app&gt;.&lt;node&gt;             a node's connection count (older versions; only evicted)
+ * cq.&lt;app&gt;.leases               connection slots each node holds of the app's maxConnections
+ * pr.&lt;app&gt;.&lt;channel&gt;          a presence channel's roster: members and their nodes
  * </pre>
  */
 final class Keys {
@@ -22,6 +24,8 @@ final class Keys {
   static final String USER = "us";
   static final String COUNT = "sc";
   static final String CONNECTIONS = "cn";
+  static final String QUOTA = "cq";
+  static final String ROSTER = "pr";
 
   private Keys() {}
 
@@ -45,8 +49,12 @@ final class Keys {
     return "sc." + appId + "." + Tokens.encode(channel) + ".";
   }
 
-  static String connections(String appId) {
-    return "cn." + appId + ".";
+  static String quota(String appId) {
+    return QUOTA + "." + appId + ".leases";
+  }
+
+  static String roster(String appId, String channel) {
+    return ROSTER + "." + appId + "." + Tokens.encode(channel);
   }
 
   /**
@@ -81,6 +89,7 @@ final class Keys {
         case USER -> Optional.of(new Key(USER, p[1], null, Tokens.decode(p[2]), null));
         case COUNT -> Optional.of(new Key(COUNT, p[1], Tokens.decode(p[2]), null, p[3]));
         case CONNECTIONS -> Optional.of(new Key(CONNECTIONS, p[1], null, null, p[2]));
+        case ROSTER -> Optional.of(new Key(ROSTER, p[1], Tokens.decode(p[2]), null, null));
         default -> Optional.empty();
       };
     } catch (IllegalArgumentException | ArrayIndexOutOfBoundsException e) {

@@ -13,10 +13,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * This node's subscription counts per channel and connection counts per app. They change on every
- * subscribe and connect, so they are never written on that path: each change marks the key and
- * {@link #flush} (on a timer) puts the latest value under a key only this node writes, no
- * compare-and-set needed. Totals add this node's live values to the other nodes' mirrored ones.
+ * This node's subscription counts per channel. They change on every subscribe, so they are never
+ * written on that path: each change marks the key and {@link #flush} (on a timer) puts the latest
+ * value under a key only this node writes, no compare-and-set needed. Totals add this node's live
+ * values to the other nodes' mirrored ones.
  */
 final class LocalCounts implements SweptState {
   private static final Logger LOG = LoggerFactory.getLogger(LocalCounts.class);
@@ -53,33 +53,6 @@ final class LocalCounts implements SweptState {
   void observe(String key) {
     if (key.startsWith(Keys.COUNT + ".") && !key.endsWith("." + node)) {
       Keys.parse(key).ifPresent(k -> listener.countObserved(k.appId(), k.channel()));
-    }
-  }
-
-  /** Admits a connection while the app is below {@code max} cluster-wide (0 = no limit). */
-  boolean openConnection(String appId, int max) {
-    String key = Keys.connections(appId) + node;
-    AtomicLong open = values.computeIfAbsent(key, k -> new AtomicLong());
-    synchronized (open) {
-      if (max > 0 && total(Keys.connections(appId)) >= max) {
-        return false;
-      }
-      open.incrementAndGet();
-    }
-    dirty.add(key);
-    return true;
-  }
-
-  void closeConnection(String appId) {
-    String key = Keys.connections(appId) + node;
-    AtomicLong open = values.get(key);
-    if (open != null) {
-      synchronized (open) {
-        if (open.get() > 0) {
-          open.decrementAndGet();
-        }
-      }
-      dirty.add(key);
     }
   }
 

@@ -168,30 +168,36 @@ public final class NatsCluster {
     LocalCounts counts =
         new LocalCounts(node, buckets.membership(), buckets.mirror(), lanes, listener);
     buckets.mirror().onChange(counts::observe);
+    NatsConnectionQuota quota =
+        new NatsConnectionQuota(
+            node, new SlotLeases(buckets.membership()), lanes, buckets.mirror(), link);
+    MembershipView view = new MembershipView(shared, counts);
+    NatsPresence presence =
+        new NatsPresence(shared, view, new PresenceRoster(buckets.membership()));
     MembershipJanitor janitor =
         new MembershipJanitor(
             node,
             link,
             buckets.nodes(),
             timings.heartbeatTtlMillis(),
-            List.of(counts, new EntrySweep(shared)));
+            List.of(counts, quota, new EntrySweep(shared), presence));
     janitor.beat();
     long beatEvery = Math.max(100, timings.heartbeatTtlMillis() / 5);
     timer.scheduleAtFixedRate(janitor::beat, beatEvery, beatEvery, TimeUnit.MILLISECONDS);
     timer.scheduleWithFixedDelay(
         janitor::sweep, timings.sweepMillis(), timings.sweepMillis(), TimeUnit.MILLISECONDS);
     timer.scheduleWithFixedDelay(counts::flush, 100, 100, TimeUnit.MILLISECONDS);
+    timer.scheduleWithFixedDelay(quota::returnIdle, 100, 100, TimeUnit.MILLISECONDS);
     link.onReconnect(
         () -> {
           counts.rewriteAll();
           timer.execute(janitor::beat);
         });
-    MembershipView view = new MembershipView(shared, counts);
     return new Membership(
         new NatsOccupancy(shared),
-        new NatsPresence(shared, view),
+        presence,
         new NatsChannelCounts(counts, view),
-        new NatsConnectionQuota(counts),
+        quota,
         new NatsOnlineUsers(shared, view),
         new NatsMembershipLifecycle(node, listener, grace, link, counts, lanes));
   }

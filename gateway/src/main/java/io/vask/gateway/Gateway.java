@@ -287,6 +287,11 @@ public final class Gateway implements AutoCloseable {
 
   /** The cluster's bounded queues: what they refused during an outage (0 on a single node). */
   private static void droppedClusterWrites(Cluster cluster, GatewayMetrics metrics) {
+    metrics.reasonCounter(
+        "vask_transitions_dropped",
+        "Decided transitions whose webhooks were dropped, by reason",
+        "outage_journal_full",
+        () -> cluster.membership().lifecycle().transitionsNotJournaled());
     metrics.gauge(
         "vask_cluster_publishes_dropped",
         "Channel events not published to the cluster: the NATS reconnect buffer was full",

@@ -41,6 +41,12 @@ public final class ClusterTransitions implements MembershipListener {
   }
 
   @Override
+  public void channelOccupied(String appId, String channel) {
+    apps.byId(appId)
+        .ifPresentOrElse(a -> webhooks.channelOccupied(a, channel), () -> notServed.accept(appId));
+  }
+
+  @Override
   public void channelVacated(String appId, String channel) {
     apps.byId(appId)
         .ifPresentOrElse(a -> webhooks.channelVacated(a, channel), () -> notServed.accept(appId));

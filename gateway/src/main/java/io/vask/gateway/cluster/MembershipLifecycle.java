@@ -23,6 +23,14 @@ public interface MembershipLifecycle extends AutoCloseable {
     return 0;
   }
 
+  /**
+   * Transitions decided while the cluster was unreachable that could not be kept for announcing
+   * once it is back: the outage journal is bounded.
+   */
+  default long transitionsNotJournaled() {
+    return 0;
+  }
+
   /** False while the membership parts cannot reach the cluster. */
   boolean healthy();
 

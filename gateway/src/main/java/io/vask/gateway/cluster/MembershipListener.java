@@ -8,6 +8,12 @@ package io.vask.gateway.cluster;
  */
 public interface MembershipListener {
 
+  /**
+   * A channel became occupied by a join this node could not write at once (NATS was unreachable):
+   * send channel_occupied.
+   */
+  void channelOccupied(String appId, String channel);
+
   /** The channel stayed empty for the whole grace: send channel_vacated. */
   void channelVacated(String appId, String channel);
 

@@ -21,6 +21,14 @@ public final class StartedListener implements MembershipListener {
   }
 
   @Override
+  public void channelOccupied(String appId, String channel) {
+    MembershipListener l = delegate;
+    if (l != null) {
+      l.channelOccupied(appId, channel);
+    }
+  }
+
+  @Override
   public void memberRemoved(String appId, String channel, String userId) {
     MembershipListener l = delegate;
     if (l != null) {

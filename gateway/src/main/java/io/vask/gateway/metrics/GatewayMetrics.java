@@ -113,6 +113,14 @@ public final class GatewayMetrics implements AutoCloseable {
     return counter::increment;
   }
 
+  /** One series of a counter family tagged with {@code reason}, read at scrape time. */
+  public void reasonCounter(String name, String help, String reason, DoubleSupplier total) {
+    io.micrometer.core.instrument.FunctionCounter.builder(name, total, DoubleSupplier::getAsDouble)
+        .description(help)
+        .tag("reason", reason)
+        .register(registry);
+  }
+
   /** A value read at scrape time. */
   public void gauge(String name, String help, DoubleSupplier value) {
     Gauge.builder(name, value::getAsDouble).description(help).register(registry);

@@ -11,6 +11,11 @@ public final class RecordingListener implements MembershipListener {
   public final List<String> observed = new CopyOnWriteArrayList<>();
 
   @Override
+  public void channelOccupied(String appId, String channel) {
+    seen.add("occupied " + appId + " " + channel);
+  }
+
+  @Override
   public void channelVacated(String appId, String channel) {
     seen.add("vacated " + appId + " " + channel);
   }

@@ -174,13 +174,14 @@ public final class NatsCluster {
     MembershipView view = new MembershipView(shared, counts);
     NatsPresence presence =
         new NatsPresence(shared, view, new PresenceRoster(buckets.membership()));
+    OutageJournal journal = new OutageJournal(shared);
     MembershipJanitor janitor =
         new MembershipJanitor(
             node,
             link,
             buckets.nodes(),
             timings.heartbeatTtlMillis(),
-            List.of(counts, quota, new EntrySweep(shared), presence));
+            List.of(journal, counts, quota, new EntrySweep(shared), presence));
     janitor.beat();
     long beatEvery = Math.max(100, timings.heartbeatTtlMillis() / 5);
     timer.scheduleAtFixedRate(janitor::beat, beatEvery, beatEvery, TimeUnit.MILLISECONDS);
@@ -194,12 +195,12 @@ public final class NatsCluster {
           timer.execute(janitor::beat);
         });
     return new Membership(
-        new NatsOccupancy(shared),
+        new NatsOccupancy(shared, journal),
         presence,
         new NatsChannelCounts(counts, view),
         quota,
         new NatsOnlineUsers(shared, view),
-        new NatsMembershipLifecycle(node, listener, grace, link, counts, lanes));
+        new NatsMembershipLifecycle(node, listener, grace, link, counts, lanes, journal));
   }
 
   private static void ensureBucket(KeyValueManagement buckets, String name, Duration ttl)

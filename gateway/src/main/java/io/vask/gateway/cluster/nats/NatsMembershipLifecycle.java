@@ -21,6 +21,7 @@ final class NatsMembershipLifecycle implements MembershipLifecycle {
   private final Link link;
   private final LocalCounts counts;
   private final CasLanes lanes;
+  private final OutageJournal journal;
 
   NatsMembershipLifecycle(
       String node,
@@ -28,13 +29,15 @@ final class NatsMembershipLifecycle implements MembershipLifecycle {
       LeaveGrace grace,
       Link link,
       LocalCounts counts,
-      CasLanes lanes) {
+      CasLanes lanes,
+      OutageJournal journal) {
     this.node = node;
     this.listener = listener;
     this.grace = grace;
     this.link = link;
     this.counts = counts;
     this.lanes = lanes;
+    this.journal = journal;
   }
 
   @Override
@@ -50,6 +53,11 @@ final class NatsMembershipLifecycle implements MembershipLifecycle {
   @Override
   public long droppedWrites() {
     return lanes.rejected();
+  }
+
+  @Override
+  public long transitionsNotJournaled() {
+    return journal.overflowed();
   }
 
   @Override

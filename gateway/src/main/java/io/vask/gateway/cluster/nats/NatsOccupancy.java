@@ -11,9 +11,11 @@ import java.util.concurrent.CompletionStage;
 /** Occupancy as {@code ch.} entries holding the nodes with subscribers of the channel. */
 final class NatsOccupancy implements Occupancy {
   private final NatsMembership shared;
+  private final OutageJournal journal;
 
-  NatsOccupancy(NatsMembership shared) {
+  NatsOccupancy(NatsMembership shared, OutageJournal journal) {
     this.shared = shared;
+    this.journal = journal;
   }
 
   @Override
@@ -21,7 +23,8 @@ final class NatsOccupancy implements Occupancy {
     String key = Keys.channel(appId, channel);
     shared.claims().add(key, null);
     if (!shared.up()) {
-      return completedFuture(false); // the janitor writes the claim once NATS is back
+      journal.channelJoined(appId, channel); // decided and announced once NATS is back
+      return completedFuture(false);
     }
     Leave leave = new Leave.OfChannel(appId, channel);
     return shared.onLane(

@@ -7,13 +7,15 @@ import io.vask.gateway.cluster.ControlMessage;
 import io.vask.gateway.cluster.MembershipListener;
 import io.vask.gateway.protocol.ChannelName;
 import io.vask.gateway.protocol.Frames;
+import io.vask.gateway.protocol.PresenceMember;
 import io.vask.gateway.webhook.Webhooks;
 import java.nio.charset.StandardCharsets;
 import java.util.function.Consumer;
 
 /**
  * Announces what the membership parts decided after the fact: held leaves that outlived the grace
- * (webhooks) and memberships of dead nodes this node evicted (subscribers, watchers, webhooks).
+ * (webhooks), memberships of dead nodes this node evicted (subscribers, watchers, webhooks), and
+ * transitions decided while NATS was unreachable, once it is back.
  */
 public final class ClusterTransitions implements MembershipListener {
   private final AppRegistry apps;
@@ -44,6 +46,20 @@ public final class ClusterTransitions implements MembershipListener {
   public void channelOccupied(String appId, String channel) {
     apps.byId(appId)
         .ifPresentOrElse(a -> webhooks.channelOccupied(a, channel), () -> notServed.accept(appId));
+  }
+
+  @Override
+  public void memberAdded(String appId, String channel, PresenceMember member) {
+    byte[] frame = Frames.memberAdded(channel, member).getBytes(StandardCharsets.UTF_8);
+    bus.publish(new ChannelEvent(appId, channel, frame, null));
+    apps.byId(appId)
+        .ifPresentOrElse(
+            a -> webhooks.memberAdded(a, channel, member.userId()), () -> notServed.accept(appId));
+  }
+
+  @Override
+  public void userOnline(String appId, String userId) {
+    bus.broadcast(new ControlMessage.UserStatus(appId, userId, true));
   }
 
   @Override

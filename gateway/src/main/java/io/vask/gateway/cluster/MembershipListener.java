@@ -14,6 +14,15 @@ public interface MembershipListener {
    */
   void channelOccupied(String appId, String channel);
 
+  /**
+   * A presence member this node kept through an outage was present nowhere else once it was back:
+   * send member_added (frame and webhook).
+   */
+  void memberAdded(String appId, String channel, io.vask.gateway.protocol.PresenceMember member);
+
+  /** A user signed in on this node while NATS was unreachable was online nowhere else. */
+  void userOnline(String appId, String userId);
+
   /** The channel stayed empty for the whole grace: send channel_vacated. */
   void channelVacated(String appId, String channel);
 

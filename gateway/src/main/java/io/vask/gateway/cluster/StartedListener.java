@@ -29,6 +29,23 @@ public final class StartedListener implements MembershipListener {
   }
 
   @Override
+  public void memberAdded(
+      String appId, String channel, io.vask.gateway.protocol.PresenceMember member) {
+    MembershipListener l = delegate;
+    if (l != null) {
+      l.memberAdded(appId, channel, member);
+    }
+  }
+
+  @Override
+  public void userOnline(String appId, String userId) {
+    MembershipListener l = delegate;
+    if (l != null) {
+      l.userOnline(appId, userId);
+    }
+  }
+
+  @Override
   public void memberRemoved(String appId, String channel, String userId) {
     MembershipListener l = delegate;
     if (l != null) {

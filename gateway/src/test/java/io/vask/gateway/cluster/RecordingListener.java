@@ -16,6 +16,17 @@ public final class RecordingListener implements MembershipListener {
   }
 
   @Override
+  public void memberAdded(
+      String appId, String channel, io.vask.gateway.protocol.PresenceMember member) {
+    seen.add("added " + appId + " " + channel + " " + member.userId());
+  }
+
+  @Override
+  public void userOnline(String appId, String userId) {
+    seen.add("online " + appId + " " + userId);
+  }
+
+  @Override
   public void channelVacated(String appId, String channel) {
     seen.add("vacated " + appId + " " + channel);
   }

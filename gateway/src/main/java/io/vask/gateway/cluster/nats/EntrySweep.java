@@ -1,7 +1,9 @@
 package io.vask.gateway.cluster.nats;
 
 import io.vask.gateway.cluster.MembershipListener;
+import io.vask.gateway.cluster.nats.CasLanes.Change;
 import io.vask.gateway.cluster.nats.Keys.Key;
+import io.vask.gateway.cluster.nats.NatsMembership.Back;
 import io.vask.gateway.protocol.PresenceMember;
 import java.util.HashSet;
 import java.util.Map;
@@ -38,7 +40,7 @@ final class EntrySweep implements SweptState {
           .ifPresent(
               k -> {
                 if (Keys.USER.equals(k.kind())) {
-                  shared.onLane(key, () -> shared.signOut(key));
+                  shared.onLane(key, () -> shared.signOut(key) && reportGone(k));
                 } else {
                   k.leave()
                       .ifPresent(leave -> shared.onLane(key, () -> shared.release(key, leave)));
@@ -47,13 +49,47 @@ final class EntrySweep implements SweptState {
     }
   }
 
-  /** Writes a claim the mirror does not show (lost in an outage or evicted while away). */
+  /**
+   * Writes a claim the mirror does not show (lost in an outage or evicted while away); when that
+   * makes the transition (nobody else held it meanwhile), it is announced now.
+   */
   private void rejoin(String key, PresenceMember member) {
     MembershipEntry seen = shared.seen(key);
     if (seen != null && seen.holds(shared.node())) {
       return;
     }
-    shared.onLane(key, () -> shared.claims().has(key) && shared.claim(key, member).written());
+    shared.onLane(
+        key,
+        () -> {
+          if (!shared.claims().has(key)) {
+            return false;
+          }
+          Change change = shared.claim(key, member);
+          Keys.parse(key)
+              .filter(k -> change.written() && isNew(change, k))
+              .ifPresent(k -> reportBack(k, member));
+          return change.written();
+        });
+  }
+
+  private boolean isNew(Change change, Key key) {
+    if (Keys.USER.equals(key.kind())) {
+      return change.before() == null || change.before().empty();
+    }
+    return key.leave().map(leave -> shared.cameBack(change, leave) == Back.NEW).orElse(false);
+  }
+
+  /** A claim this node kept through an outage made the transition once written. */
+  private void reportBack(Key key, PresenceMember member) {
+    MembershipListener listener = shared.listener();
+    switch (key.kind()) {
+      case Keys.USER -> listener.userOnline(key.appId(), key.userId());
+      case Keys.CHANNEL -> listener.channelOccupied(key.appId(), key.channel());
+      case Keys.MEMBER -> listener.memberAdded(key.appId(), key.channel(), member);
+      default -> {
+        // no other kind is claimed
+      }
+    }
   }
 
   /** Held leaves past the grace and a margin: their node died before deciding them. */

@@ -199,7 +199,7 @@ public final class NatsCluster {
         presence,
         new NatsChannelCounts(counts, view),
         quota,
-        new NatsOnlineUsers(shared, view),
+        new NatsOnlineUsers(shared, view, journal),
         new NatsMembershipLifecycle(node, listener, grace, link, counts, lanes, journal));
   }
 

@@ -23,7 +23,7 @@ final class NatsOccupancy implements Occupancy {
     String key = Keys.channel(appId, channel);
     shared.claims().add(key, null);
     if (!shared.up()) {
-      journal.channelJoined(appId, channel); // decided and announced once NATS is back
+      journal.joined(key); // decided and announced once NATS is back
       return completedFuture(false);
     }
     Leave leave = new Leave.OfChannel(appId, channel);

@@ -12,10 +12,12 @@ import java.util.concurrent.CompletionStage;
 final class NatsOnlineUsers implements OnlineUsers {
   private final NatsMembership shared;
   private final MembershipView view;
+  private final OutageJournal journal;
 
-  NatsOnlineUsers(NatsMembership shared, MembershipView view) {
+  NatsOnlineUsers(NatsMembership shared, MembershipView view, OutageJournal journal) {
     this.shared = shared;
     this.view = view;
+    this.journal = journal;
   }
 
   @Override
@@ -23,6 +25,7 @@ final class NatsOnlineUsers implements OnlineUsers {
     String key = Keys.user(appId, userId);
     shared.claims().add(key, null);
     if (!shared.up()) {
+      journal.joined(key); // decided and announced once NATS is back
       return completedFuture(false);
     }
     return shared.onLane(

@@ -32,6 +32,7 @@ class OutageTransitionsIT {
     try (Cluster a = node(app, seenByA);
         Cluster b = node(app, seenByB)) {
       b.membership().occupancy().channelJoined(app, "held").toCompletableFuture().join();
+      b.membership().users().userSignedIn(app, "leaver").toCompletableFuture().join();
 
       NATS.stop();
       await().atMost(Duration.ofSeconds(20)).until(() -> !a.membership().healthy());
@@ -42,13 +43,23 @@ class OutageTransitionsIT {
         a.membership().occupancy().channelLeft(app, channel);
         blips.add(channel);
       }
+      for (int i = 0; i < CHANNELS; i++) {
+        a.membership().users().userSignedIn(app, "user-" + i);
+        a.membership().users().userSignedOut(app, "user-" + i);
+      }
       a.membership().occupancy().channelJoined(app, "held");
       a.membership().occupancy().channelLeft(app, "held");
+      b.membership().users().userSignedOut(app, "leaver");
       NATS.start();
 
       List<String> expected = new ArrayList<>();
       blips.forEach(c -> expected.add("occupied " + app + " " + c));
       blips.forEach(c -> expected.add("vacated " + app + " " + c));
+      for (int i = 0; i < CHANNELS; i++) {
+        expected.add("online " + app + " user-" + i);
+        expected.add("offline " + app + " user-" + i);
+      }
+      expected.add("offline " + app + " leaver");
       await()
           .atMost(Duration.ofSeconds(60))
           .untilAsserted(() -> assertThat(all(seenByA, seenByB)).containsAll(expected));

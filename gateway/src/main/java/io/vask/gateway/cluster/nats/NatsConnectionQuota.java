@@ -105,8 +105,8 @@ final class NatsConnectionQuota implements ConnectionQuota, SweptState {
   }
 
   /**
-   * Gives idle slots back, keeping a quarter of what was free when last leased (none near the
-   * limit, so another node can take them). Called on the count flush timer.
+   * Gives idle slots back, keeping a quarter of what the app has free cluster-wide (as the mirror
+   * last showed it; none near the limit, so that another node can take them). Called every 100 ms.
    */
   void returnIdle() {
     if (!link.up()) {
@@ -114,8 +114,10 @@ final class NatsConnectionQuota implements ConnectionQuota, SweptState {
     }
     held.forEach(
         (appId, share) -> {
+          long leased = leasedTotal(appId);
           synchronized (share) {
-            if (share.slots - share.open <= Math.min(MAX_BLOCK, share.free / 4)) {
+            share.free = Math.max(0, share.max - leased);
+            if (share.slots - share.open <= keep(share)) {
               return;
             }
           }
@@ -123,11 +125,21 @@ final class NatsConnectionQuota implements ConnectionQuota, SweptState {
         });
   }
 
+  private static long keep(Held share) {
+    return Math.min(MAX_BLOCK, share.free / 4);
+  }
+
+  private long leasedTotal(String appId) {
+    return SlotLeases.parse(mirror.get(Keys.quota(appId))).values().stream()
+        .mapToLong(Long::longValue)
+        .sum();
+  }
+
   private boolean giveBack(String appId, Held share) throws Exception {
     long keep;
     synchronized (share) {
       // lower the local hold first: the slots must not be handed out while they are returned
-      keep = share.open + Math.min(MAX_BLOCK, share.free / 4);
+      keep = share.open + keep(share);
       if (keep >= share.slots) {
         return false;
       }

@@ -66,6 +66,19 @@ class ExactLimitsIT {
   }
 
   @Test
+  void connectsAdmittedFromLeasedBlocksNeverExceedMaxConnections() throws Exception {
+    int limit = 40;
+    for (int i = 0; i < TRIES; i++) {
+      String app = freshApp();
+      List<Boolean> admitted =
+          race(n -> nodes.get(n % NODES).membership().quota().connectionOpened(app, limit), 20);
+      assertThat(admitted.stream().filter(Boolean::booleanValue).count())
+          .as("connections admitted, try %d", i)
+          .isBetween(1L, (long) limit);
+    }
+  }
+
+  @Test
   void concurrentJoinsNeverExceedMaxPresenceMembers() throws Exception {
     String app = freshApp();
     for (int i = 0; i < TRIES; i++) {
@@ -84,13 +97,43 @@ class ExactLimitsIT {
     }
   }
 
+  @Test
+  void slotsLeftIdleOnOneNodeGoBackToTheOthers() {
+    String app = freshApp();
+    var first = nodes.get(0).membership().quota();
+    for (int i = 0; i < LIMIT; i++) {
+      assertThat(first.connectionOpened(app, LIMIT).toCompletableFuture().join()).isTrue();
+    }
+    for (int i = 0; i < LIMIT; i++) {
+      first.connectionClosed(app);
+    }
+    var second = nodes.get(1).membership().quota();
+    int[] admitted = {0};
+    org.awaitility.Awaitility.await()
+        .atMost(java.time.Duration.ofSeconds(20))
+        .until(
+            () -> {
+              if (second.connectionOpened(app, LIMIT).toCompletableFuture().join()) {
+                admitted[0]++;
+              }
+              return admitted[0] == LIMIT;
+            });
+    assertThat(second.connectionOpened(app, LIMIT).toCompletableFuture().join()).isFalse();
+  }
+
   /** Every node makes its attempts at once, released by one latch; the outcomes in order. */
   private static <T> List<T> race(IntFunction<java.util.concurrent.CompletionStage<T>> attempt)
+      throws Exception {
+    return race(attempt, ATTEMPTS_PER_NODE);
+  }
+
+  private static <T> List<T> race(
+      IntFunction<java.util.concurrent.CompletionStage<T>> attempt, int attemptsPerNode)
       throws Exception {
     CountDownLatch go = new CountDownLatch(1);
     List<CompletableFuture<T>> outcomes = new ArrayList<>();
     List<Thread> threads = new ArrayList<>();
-    for (int n = 0; n < NODES * ATTEMPTS_PER_NODE; n++) {
+    for (int n = 0; n < NODES * attemptsPerNode; n++) {
       int which = n;
       CompletableFuture<T> outcome = new CompletableFuture<>();
       outcomes.add(outcome);

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.vask.gateway.cluster.Cluster;
+import io.vask.gateway.cluster.MemberJoin;
 import io.vask.gateway.cluster.RecordingListener;
+import io.vask.gateway.protocol.PresenceMember;
 import io.vask.gateway.testing.NatsServer;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -65,6 +67,63 @@ class OutageTransitionsIT {
           .untilAsserted(() -> assertThat(all(seenByA, seenByB)).containsAll(expected));
       Thread.sleep(3000); // a duplicate or an announcement of "held" would come meanwhile
       assertThat(all(seenByA, seenByB)).containsExactlyInAnyOrderElementsOf(expected);
+    }
+  }
+
+  @Test
+  void whileNatsIsDownANodeAdmitsWithinItsLeaseAndNoNewPresenceMember() throws Exception {
+    String app = "out" + UUID.randomUUID().toString().substring(0, 8);
+    try (Cluster a = node(app, new RecordingListener());
+        Cluster b = node(app, new RecordingListener())) {
+      var quota = a.membership().quota();
+      assertThat(quota.connectionOpened(app, 1000).toCompletableFuture().join()).isTrue();
+      var presence = b.membership().presence();
+      presence
+          .memberJoined(app, "presence-p", new PresenceMember("ann", null), 10)
+          .toCompletableFuture()
+          .join();
+      await()
+          .atMost(Duration.ofSeconds(10))
+          .until(
+              () ->
+                  !a.membership()
+                      .presence()
+                      .members(app, "presence-p")
+                      .toCompletableFuture()
+                      .join()
+                      .isEmpty());
+
+      NATS.stop();
+      await().atMost(Duration.ofSeconds(20)).until(() -> !a.membership().healthy());
+      int admitted = 1;
+      while (admitted < 1000 && succeeded(quota.connectionOpened(app, 1000))) {
+        admitted++;
+      }
+      // the first connect leased a block (a quarter of what was free, at most 16)
+      assertThat(admitted).isEqualTo(NatsConnectionQuota.MAX_BLOCK);
+      assertThat(
+              a.membership()
+                  .presence()
+                  .memberJoined(app, "presence-p", new PresenceMember("ann", null), 10)
+                  .toCompletableFuture()
+                  .join())
+          .isEqualTo(MemberJoin.ALREADY_PRESENT);
+      assertThat(
+              succeeded(
+                  a.membership()
+                      .presence()
+                      .memberJoined(app, "presence-p", new PresenceMember("bob", null), 10)))
+          .isFalse();
+      NATS.start();
+    }
+  }
+
+  private static boolean succeeded(java.util.concurrent.CompletionStage<?> stage) {
+    try {
+      Object value = stage.toCompletableFuture().join();
+      return !Boolean.FALSE.equals(value);
+    } catch (java.util.concurrent.CompletionException refused) {
+      return false;
     }
   }
 

@@ -114,7 +114,7 @@ final class NatsPresence implements Presence, SweptState {
             (memberKey, member) ->
                 Keys.parse(memberKey)
                     .filter(k -> Keys.MEMBER.equals(k.kind()))
-                    .filter(k -> !placeSeen(k, node))
+                    .filter(k -> writtenBefore(memberKey, node) && !placeSeen(k, node))
                     .ifPresent(
                         k ->
                             shared.onLane(
@@ -126,6 +126,15 @@ final class NatsPresence implements Presence, SweptState {
                                   }
                                   return true;
                                 })));
+  }
+
+  /**
+   * Only members whose entry already names this node get their place back: a join still on its way
+   * takes its place through the roster's limit, never around it.
+   */
+  private boolean writtenBefore(String memberKey, String node) {
+    MembershipEntry seen = shared.seen(memberKey);
+    return seen != null && seen.holds(node);
   }
 
   private boolean placeSeen(Key member, String node) {

@@ -38,13 +38,7 @@ final class BigPresenceScenario implements Scenario {
       long start = System.nanoTime();
       int open = 0;
       for (int node = 0; node < nodes; node++) {
-        LoadClient client =
-            new LoadClient(
-                target.host(),
-                target.ports().get(node),
-                target.appKey(),
-                options.sourceIps(),
-                options.loops());
+        LoadClient client = Clients.toNode(target, options, node);
         clients.add(client);
         int share = members / nodes + (node < members % nodes ? 1 : 0);
         String prefix = "m" + node + "-";

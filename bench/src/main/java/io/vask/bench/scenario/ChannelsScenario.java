@@ -18,9 +18,7 @@ final class ChannelsScenario implements Scenario {
     }
     SplittableRandom random = new SplittableRandom(42);
     int[] chosen = new int[1];
-    try (LoadClient client =
-        new LoadClient(
-            target.host(), target.port(), target.appKey(), options.sourceIps(), options.loops())) {
+    try (LoadClient client = Clients.to(target, options)) {
       Deliveries listener = new Deliveries();
       Sockets.openSubscribed(
           client, listener, sockets, i -> "bench-ch-" + (i % channels), options, line);

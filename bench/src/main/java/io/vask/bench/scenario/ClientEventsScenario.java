@@ -22,9 +22,7 @@ final class ClientEventsScenario implements Scenario {
     ResultLine line = new ResultLine("client-events", target).put("pairs", pairs).put("rate", rate);
     ApiRequests auth =
         new ApiRequests(target.host(), target.appId(), target.appKey(), target.appSecret());
-    try (LoadClient client =
-        new LoadClient(
-            target.host(), target.port(), target.appKey(), options.sourceIps(), options.loops())) {
+    try (LoadClient client = Clients.to(target, options)) {
       Deliveries listener = new Deliveries();
       LoadClient.Opened opened = client.connectAll(pairs * 2, listener, 256, 60_000, socket -> {});
       List<WsSocket> sockets = new ArrayList<>(opened.sockets());

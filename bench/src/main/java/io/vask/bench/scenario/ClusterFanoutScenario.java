@@ -24,13 +24,7 @@ final class ClusterFanoutScenario implements Scenario {
       Deliveries listener = new Deliveries();
       int subscribed = 0;
       for (int node = 0; node < nodes; node++) {
-        LoadClient client =
-            new LoadClient(
-                target.host(),
-                target.ports().get(node),
-                target.appKey(),
-                options.sourceIps(),
-                options.loops());
+        LoadClient client = Clients.toNode(target, options, node);
         clients.add(client);
         int share = subscribers / nodes + (node < subscribers % nodes ? 1 : 0);
         ResultLine nodeLine = new ResultLine("cluster-node", target);

@@ -17,9 +17,7 @@ final class ConnectRateScenario implements Scenario {
         new ResultLine("connect-rate", target)
             .put("connections", count)
             .put("subscribe", subscribe);
-    try (LoadClient client =
-        new LoadClient(
-            target.host(), target.port(), target.appKey(), options.sourceIps(), options.loops())) {
+    try (LoadClient client = Clients.to(target, options)) {
       Deliveries listener = new Deliveries();
       Cpu server = Cpu.start(target.pids());
       Cpu self = Cpu.start(List.of(ProcessHandle.current().pid()));

@@ -30,13 +30,7 @@ final class DeliveryCostScenario implements Scenario {
       Deliveries listener = new Deliveries();
       int subscribed = 0;
       for (int node = 0; node < nodes; node++) {
-        LoadClient client =
-            new LoadClient(
-                target.host(),
-                target.ports().get(node),
-                target.appKey(),
-                options.sourceIps(),
-                options.loops());
+        LoadClient client = Clients.toNode(target, options, node);
         clients.add(client);
         subscribed +=
             Sockets.openSubscribed(

@@ -9,9 +9,7 @@ final class FanoutScenario implements Scenario {
   public ResultLine run(Target target, Options options) throws Exception {
     int subscribers = options.integer("subscribers", 1000);
     ResultLine line = new ResultLine("fanout", target).put("subscribers", subscribers);
-    try (LoadClient client =
-        new LoadClient(
-            target.host(), target.port(), target.appKey(), options.sourceIps(), options.loops())) {
+    try (LoadClient client = Clients.to(target, options)) {
       Deliveries listener = new Deliveries();
       int subscribed =
           Sockets.openSubscribed(client, listener, subscribers, i -> "bench-fanout", options, line);

@@ -18,9 +18,7 @@ final class IdleScenario implements Scenario {
     ServerMemory before = ServerMemory.of(pid, target.metricsPort());
     Cpu server = Cpu.start(target.pids());
     Cpu self = Cpu.start(List.of(ProcessHandle.current().pid()));
-    try (LoadClient client =
-        new LoadClient(
-            target.host(), target.port(), target.appKey(), options.sourceIps(), options.loops())) {
+    try (LoadClient client = Clients.to(target, options)) {
       Deliveries listener = new Deliveries();
       int subscribed =
           Sockets.openSubscribed(

@@ -148,13 +148,7 @@ final class PresenceChurnScenario implements Scenario {
     List<LoadClient> clients = new java.util.ArrayList<>();
     int nodes = Boolean.parseBoolean(options.text("spread", "false")) ? target.ports().size() : 1;
     for (int node = 0; node < nodes; node++) {
-      clients.add(
-          new LoadClient(
-              target.host(),
-              target.ports().get(node),
-              target.appKey(),
-              options.sourceIps(),
-              options.loops()));
+      clients.add(Clients.toNode(target, options, node));
     }
     return clients;
   }

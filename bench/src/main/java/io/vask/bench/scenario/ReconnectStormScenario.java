@@ -90,12 +90,7 @@ final class ReconnectStormScenario implements Scenario {
   }
 
   private static LoadClient client(Target target, int node, Options options) {
-    return new LoadClient(
-        target.host(),
-        target.ports().get(node),
-        target.appKey(),
-        options.sourceIps(),
-        options.loops());
+    return Clients.toNode(target, options, node);
   }
 
   private static String channel(int index) {

@@ -21,6 +21,11 @@ final class Delivery {
   /** The request's body (the bytes {@link #http} sends), for the debug console's record. */
   byte[] body;
 
+  /** The app the request is of ({@code vask_webhooks_*} series carry it) and its event count. */
+  String appId = "";
+
+  int events;
+
   long dueMillis;
 
   Delivery(String target, HttpRequest http, long createdMillis, long bytes, long seq, long due) {

@@ -1,6 +1,7 @@
 package io.vask.gateway.webhook;
 
 import io.micrometer.core.instrument.Counter;
+import io.vask.gateway.metrics.AppMeters;
 import io.vask.gateway.metrics.GatewayMetrics;
 import java.util.List;
 import java.util.function.LongSupplier;
@@ -8,7 +9,8 @@ import java.util.function.LongSupplier;
 /**
  * Webhook delivery counters: requests made, sent, failed attempts, retries, dropped (by reason);
  * the outbox's queue depth; and the backlog's size against its bound. Every request ends as sent or
- * dropped, or is still in the backlog: requests = sent + dropped + backlog requests.
+ * dropped, or is still in the backlog: requests = sent + dropped + backlog requests. Sent, failed
+ * and dropped carry the app's id ({@code app}).
  */
 public final class WebhookMetrics {
   /** Drop reasons: the backlog was full and this was the oldest request in it. */
@@ -24,8 +26,6 @@ public final class WebhookMetrics {
   public static final String APP_NOT_SERVED = "app_not_served";
 
   final Counter requests;
-  final Counter sent;
-  final Counter failed;
   final Counter retried;
   private final GatewayMetrics metrics;
 
@@ -34,11 +34,12 @@ public final class WebhookMetrics {
     this.metrics = metrics;
     requests =
         counter("vask_webhooks_requests", "Webhook requests made (one per event and target)");
-    sent = counter("vask_webhooks_sent", "Webhook requests answered with 2xx");
-    failed = counter("vask_webhooks_failed", "Webhook attempts that failed or timed out");
     retried = counter("vask_webhooks_retried", "Webhook attempts that were retries");
+    // every family exported from the start, with the series of no app (true at zero)
+    sent(GatewayMetrics.NO_APP);
+    failed(GatewayMetrics.NO_APP);
     for (String reason : List.of(BACKLOG_FULL, RETRY_SPAN_OVER, REFUSED, APP_NOT_SERVED)) {
-      dropped(reason);
+      dropped(reason, GatewayMetrics.NO_APP);
     }
     metrics.gauge(
         "vask_webhooks_queue_depth", "Webhook events waiting for delivery", queueDepth::getAsLong);
@@ -66,16 +67,40 @@ public final class WebhookMetrics {
     return Counter.builder(name).description(help).register(metrics.registry);
   }
 
-  Counter dropped(String reason) {
+  /*
+   * Per-app series: the apps file bounds the app tag, and GatewayMetrics removes an app's series
+   * (every meter tagged with it) once the app left the file. Looked up per request, which is cheap
+   * next to an HTTP exchange.
+   */
+
+  Counter sent(String appId) {
+    return Counter.builder("vask_webhooks_sent")
+        .description("Webhook requests answered with 2xx")
+        .tag(AppMeters.APP, appId)
+        .register(metrics.registry);
+  }
+
+  Counter failed(String appId) {
+    return Counter.builder("vask_webhooks_failed")
+        .description("Webhook attempts that failed or timed out")
+        .tag(AppMeters.APP, appId)
+        .register(metrics.registry);
+  }
+
+  Counter dropped(String reason, String appId) {
     return Counter.builder("vask_webhooks_dropped")
         .description(
             "Webhook requests dropped: backlog_full, retry_span_over, refused or app_not_served")
-        .tag("reason", reason)
+        .tags("reason", reason, AppMeters.APP, appId)
         .register(metrics.registry);
   }
 
   public long sentCount() {
     return metrics.total("vask_webhooks_sent_total");
+  }
+
+  public long sentCount(String appId) {
+    return metrics.total("vask_webhooks_sent_total", AppMeters.APP, appId);
   }
 
   /** Requests dropped for any reason. */

@@ -17,7 +17,13 @@ import java.util.Set;
  * {@code X-Pusher-Signature} = HMAC-SHA256 of the body with the app secret. Built once; retries
  * send the identical bytes.
  */
-record WebhookRequest(String url, byte[] body, Map<String, String> headers, long createdMillis) {
+record WebhookRequest(
+    String appId,
+    String url,
+    byte[] body,
+    Map<String, String> headers,
+    long createdMillis,
+    int events) {
   /** Lower-case names of the headers the SDKs check; configured headers never touch them. */
   /** Per request, the objects around the bytes (an estimate on the generous side). */
   static final long OVERHEAD_BYTES = 1024;
@@ -50,7 +56,7 @@ record WebhookRequest(String url, byte[] body, Map<String, String> headers, long
     headers.put("Content-Type", "application/json");
     headers.put("X-Pusher-Key", app.key());
     headers.put("X-Pusher-Signature", Signatures.hmacSha256Hex(app.secret(), bytes));
-    return new WebhookRequest(url, bytes, headers, timeMs);
+    return new WebhookRequest(app.id(), url, bytes, headers, timeMs, events.size());
   }
 
   /**

@@ -6,6 +6,7 @@ import io.vask.gateway.app.AppRegistry;
 import io.vask.gateway.cluster.WebhookEvent;
 import io.vask.gateway.cluster.WebhookOutbox;
 import io.vask.gateway.console.DebugStream;
+import io.vask.gateway.metrics.GatewayMetrics;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -77,7 +78,7 @@ public final class WebhookSender implements WebhookOutbox.Deliverer {
     if (app == null) {
       // removed from the apps file while its event was in hand (the outbox leaves events of apps
       // it stopped serving to their fleet, so only this narrow race is left)
-      metrics.dropped(WebhookMetrics.APP_NOT_SERVED).increment();
+      metrics.dropped(WebhookMetrics.APP_NOT_SERVED, GatewayMetrics.NO_APP).increment();
       LOG.warn("webhook {} of app {} dropped: app not served here", event.id(), event.appId());
       return CompletableFuture.completedFuture(null);
     }
@@ -102,8 +103,8 @@ public final class WebhookSender implements WebhookOutbox.Deliverer {
     } catch (IllegalArgumentException e) {
       // a configured header the JDK client refuses (Host, Connection, …): no retry can help, and
       // throwing would cost the app's other targets the event and leave a batch never done
-      metrics.failed.increment();
-      metrics.dropped(WebhookMetrics.REFUSED).increment();
+      metrics.failed(request.appId()).increment();
+      metrics.dropped(WebhookMetrics.REFUSED, request.appId()).increment();
       LOG.error("webhook to {} cannot be sent: {}", request.url(), e.getMessage());
       return CompletableFuture.completedFuture(null);
     }
@@ -117,8 +118,10 @@ public final class WebhookSender implements WebhookOutbox.Deliverer {
             backlog.nextSeq(),
             now);
     delivery.body = request.body();
+    delivery.appId = request.appId();
+    delivery.events = request.events();
     for (Delivery evicted : backlog.add(delivery)) {
-      metrics.dropped(WebhookMetrics.BACKLOG_FULL).increment();
+      metrics.dropped(WebhookMetrics.BACKLOG_FULL, evicted.appId).increment();
       evictions.dropped(evicted.target, "evicted after " + evicted.attempts + " attempts");
       evicted.done.complete(null);
     }
@@ -156,6 +159,7 @@ public final class WebhookSender implements WebhookOutbox.Deliverer {
           .sendAsync(delivery.http, HttpResponse.BodyHandlers.discarding())
           .whenComplete(
               (response, error) -> {
+                logAttempt(delivery, error == null ? response.statusCode() : 0, start);
                 debug.webhookAttempt(
                     delivery.http.headers().firstValue("X-Pusher-Key").orElse(""),
                     delivery.target,
@@ -164,7 +168,7 @@ public final class WebhookSender implements WebhookOutbox.Deliverer {
                     (System.nanoTime() - start) / 1_000_000,
                     delivery.attempts);
                 if (error == null && response.statusCode() / 100 == 2) {
-                  metrics.sent.increment();
+                  metrics.sent(delivery.appId).increment();
                   done(delivery);
                 } else {
                   failed(
@@ -176,13 +180,27 @@ public final class WebhookSender implements WebhookOutbox.Deliverer {
     }
   }
 
+  /** At DEBUG: the attempt's app, target host, status (0: no response), latency and batch size. */
+  private static void logAttempt(Delivery delivery, int status, long startNanos) {
+    if (LOG.isDebugEnabled()) {
+      LOG.debug(
+          "webhook attempt app={} host={} status={} latency_ms={} events={} attempt={}",
+          delivery.appId,
+          delivery.http.uri().getHost(),
+          status,
+          (System.nanoTime() - startNanos) / 1_000_000,
+          delivery.events,
+          delivery.attempts);
+    }
+  }
+
   /** Retries after the policy's delay, or gives up when that would pass the retry span. */
   private void failed(Delivery delivery, String why) {
-    metrics.failed.increment();
+    metrics.failed(delivery.appId).increment();
     long now = clock.millis();
     long delay = policy.delay(delivery.attempts).toMillis();
     if (now + delay > delivery.createdMillis + policy.span().toMillis()) {
-      metrics.dropped(WebhookMetrics.RETRY_SPAN_OVER).increment();
+      metrics.dropped(WebhookMetrics.RETRY_SPAN_OVER, delivery.appId).increment();
       givenUp.dropped(delivery.target, delivery.attempts + " attempts, last: " + why);
       done(delivery);
       return;

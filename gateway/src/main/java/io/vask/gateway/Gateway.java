@@ -20,6 +20,7 @@ import io.vask.gateway.connection.Departure;
 import io.vask.gateway.connection.InboundMessages;
 import io.vask.gateway.console.Console;
 import io.vask.gateway.console.DebugHub;
+import io.vask.gateway.console.DebugLog;
 import io.vask.gateway.console.DebugStream;
 import io.vask.gateway.console.RecordedWebhooks;
 import io.vask.gateway.httpapi.ApiRouter;
@@ -102,6 +103,7 @@ public final class Gateway implements AutoCloseable {
 
     ClusterBus bus = cluster.bus();
     DebugHub debug = debugHub(settings, apps, bus, clock, timer, metrics);
+    DebugStream moments = DebugLog.around(debug); // connections and subscriptions, at DEBUG
     Webhooks webhooks = new RecordedWebhooks(new WebhookDispatcher(cluster.outbox(), clock), debug);
     ChannelRegistry registry = channelRegistry(server, metrics);
     Fanout fanout = new Fanout(registry, server.loops(), server.frameEncoder(), metrics);
@@ -111,7 +113,7 @@ public final class Gateway implements AutoCloseable {
             apps, registry, fanout, membership.counts(), webhooks, timer, COUNT_THROTTLE_MILLIS);
     Subscriptions subscriptions =
         new Subscriptions(
-            apps, registry, bus, membership, cluster.cache(), webhooks, counts, debug);
+            apps, registry, bus, membership, cluster.cache(), webhooks, counts, moments);
     Users users =
         new Users(
             apps,
@@ -152,7 +154,7 @@ public final class Gateway implements AutoCloseable {
             users,
             connectionLimits,
             refusals,
-            debug),
+            moments),
         new InboundMessages(
             subscriptions,
             new ClientEvents(apps, bus, webhooks),
@@ -161,7 +163,7 @@ public final class Gateway implements AutoCloseable {
             apps,
             limits,
             refusals),
-        new Departure(subscriptions, users, membership.quota(), connectionLimits, debug),
+        new Departure(subscriptions, users, membership.quota(), connectionLimits, moments),
         api,
         new Console(apps, debug, api, membership.counts(), membership.presence(), clock),
         readiness,

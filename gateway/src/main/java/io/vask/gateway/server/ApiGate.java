@@ -8,6 +8,7 @@ import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.ReferenceCountUtil;
+import io.vask.gateway.httpapi.ApiCallLog;
 import io.vask.gateway.httpapi.ApiRouter;
 import io.vask.gateway.metrics.GatewayMetrics;
 import java.util.Optional;
@@ -42,6 +43,7 @@ final class ApiGate extends ChannelInboundHandlerAdapter {
       if (refused.isPresent()) {
         ApiRouter.Outcome outcome = refused.get();
         metrics.httpRequest(outcome.appId(), outcome.endpoint(), outcome.response().status());
+        logRefusal(request, outcome);
         HttpResponses.jsonBeforeClose(ctx, outcome.response());
         discarding = true;
         discard(ctx, msg);
@@ -62,6 +64,17 @@ final class ApiGate extends ChannelInboundHandlerAdapter {
       discarding = false;
       ctx.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
     }
+  }
+
+  private static void logRefusal(HttpRequest request, ApiRouter.Outcome outcome) {
+    String uri = request.uri();
+    int q = uri.indexOf('?');
+    ApiCallLog.answered(
+        request.method().name(),
+        q < 0 ? uri : uri.substring(0, q),
+        q < 0 ? "" : uri.substring(q + 1),
+        outcome.appId(),
+        outcome.response().status());
   }
 
   private Optional<ApiRouter.Outcome> refusal(HttpRequest request) {

@@ -7,6 +7,7 @@ import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpUtil;
+import io.vask.gateway.httpapi.ApiCallLog;
 import io.vask.gateway.httpapi.ApiError;
 import io.vask.gateway.httpapi.ApiRequest;
 import io.vask.gateway.httpapi.ApiResponse;
@@ -79,6 +80,7 @@ final class HttpRouter extends SimpleChannelInboundHandler<FullHttpRequest> {
               String endpoint = error == null ? outcome.endpoint() : "unknown";
               String app = error == null ? outcome.appId() : GatewayMetrics.NO_APP;
               metrics.httpRequest(app, endpoint, response.status());
+              ApiCallLog.answered(api.method(), path, api.rawQuery(), app, response.status());
               HttpResponses.json(ctx, keepAlive, response);
             },
             ctx.executor());

@@ -31,12 +31,17 @@ class ChartRbacTest {
     assertThat(only(objects, ClusterRoleBinding.class)).hasSize(1);
   }
 
-  /** spec.httpRoute: the operator reads and writes routes by name, it never lists them. */
+  /**
+   * spec.httpRoute and spec.monitoring: the operator reads and writes routes and PodMonitors by
+   * name, it never lists them.
+   */
   @Test
   void httpRoutesByNameOnly() {
     var objects = ChartTest.renderList(t -> t);
     List<PolicyRule> rules = only(objects, ClusterRole.class).get(0).getRules();
     assertThat(ChartTest.verbs(rules, "httproutes"))
+        .containsExactlyInAnyOrder("get", "create", "update", "delete");
+    assertThat(ChartTest.verbs(rules, "podmonitors"))
         .containsExactlyInAnyOrder("get", "create", "update", "delete");
   }
 

@@ -12,6 +12,7 @@ import io.vask.operator.model.GatewaySpec;
 import io.vask.operator.model.HttpRouteSpec;
 import io.vask.operator.model.IngressSpec;
 import io.vask.operator.model.LimitsSpec;
+import io.vask.operator.model.MonitoringSpec;
 import io.vask.operator.model.NatsSpec;
 import io.vask.operator.model.ScalingSpec;
 import io.vask.operator.model.ServiceSpec;
@@ -80,6 +81,10 @@ public final class EveryField {
     spec.httpRoute.parentRefs = List.of(parent);
     spec.httpRoute.hostnames = List.of("ws.example.com");
     spec.httpRoute.annotations = Map.of("team", "realtime");
+    spec.monitoring = new MonitoringSpec();
+    spec.monitoring.podMonitor = true;
+    spec.monitoring.labels = Map.of("release", "prometheus");
+    spec.monitoring.interval = "15s";
     return app;
   }
 

@@ -64,11 +64,4 @@ public final class GatewayHttpRoute {
     }
     return parent;
   }
-
-  /** The rendered spec, to compare with a live route without the server's defaults. */
-  @SuppressWarnings("unchecked")
-  static Map<String, Object> spec(GenericKubernetesResource route) {
-    Object spec = route.getAdditionalProperties().get("spec");
-    return spec instanceof Map<?, ?> map ? (Map<String, Object>) map : Map.of();
-  }
 }

@@ -31,6 +31,7 @@ import java.util.Map;
 public final class GatewayPodTemplate {
   public static final String CONTAINER = "gateway";
   public static final int METRICS_PORT = 9601;
+  public static final String METRICS_PORT_NAME = "metrics";
   public static final String APPS_DIR = "/etc/vask/apps";
   public static final String APPS_FILE = APPS_DIR + "/" + AppsFileSecret.KEY;
   public static final String RESTART_HASH = "vask.dev/restart-hash";
@@ -108,7 +109,7 @@ public final class GatewayPodTemplate {
         .withProtocol("TCP")
         .endPort()
         .addNewPort()
-        .withName("metrics")
+        .withName(METRICS_PORT_NAME)
         .withContainerPort(METRICS_PORT)
         .withProtocol("TCP")
         .endPort()
@@ -170,7 +171,7 @@ public final class GatewayPodTemplate {
     return new ProbeBuilder()
         .withNewHttpGet()
         .withPath(path)
-        .withPort(new IntOrString("metrics"))
+        .withPort(new IntOrString(METRICS_PORT_NAME))
         .endHttpGet()
         .withPeriodSeconds(periodSeconds)
         .withFailureThreshold(failureThreshold)

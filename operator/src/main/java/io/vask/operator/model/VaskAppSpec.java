@@ -52,8 +52,16 @@ public class VaskAppSpec {
       "Expose the gateway through a Gateway API HTTPRoute (when the cluster has that CRD).")
   public HttpRouteSpec httpRoute;
 
+  @JsonPropertyDescription(
+      "Prometheus Operator monitoring of the gateway pods (when the cluster has its CRDs).")
+  public MonitoringSpec monitoring;
+
   public boolean importsCredentials() {
     return credentials != null && credentials.secretRef != null;
+  }
+
+  public boolean monitored() {
+    return monitoring != null && monitoring.podMonitorRequested();
   }
 
   public boolean autoscales() {

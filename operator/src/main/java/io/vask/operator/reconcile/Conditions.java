@@ -20,6 +20,9 @@ final class Conditions {
   /** Only while spec.httpRoute is set: whether its HTTPRoute exists. */
   static final String ROUTED = "Routed";
 
+  /** Only while spec.monitoring.podMonitor is true: whether its PodMonitor exists. */
+  static final String MONITORED = "Monitored";
+
   private final VaskAppStatus previous;
   private final long generation;
   private final Instant now;

@@ -5,6 +5,7 @@ import io.vask.contract.rules.WebhookUrl;
 import io.vask.operator.model.GatewaySpec;
 import io.vask.operator.model.HttpRouteSpec;
 import io.vask.operator.model.LimitsSpec;
+import io.vask.operator.model.MonitoringSpec;
 import io.vask.operator.model.ScalingSpec;
 import io.vask.operator.model.TimingsSpec;
 import io.vask.operator.model.VaskApp;
@@ -46,6 +47,14 @@ public final class SpecValidator {
           "nats.url \"" + spec.nats.url + "\" is invalid (expected " + NatsUrl.EXPECTED + ")");
     }
     gateway(spec.gateway, problems);
+    if (spec.monitoring != null
+        && spec.monitoring.interval != null
+        && !spec.monitoring.interval.matches(MonitoringSpec.DURATION_PATTERN)) {
+      problems.add(
+          "monitoring.interval \""
+              + spec.monitoring.interval
+              + "\" is invalid (expected a duration such as 30s or 1m)");
+    }
     if (spec.ingress != null && isBlank(spec.ingress.host)) {
       problems.add("ingress.host is empty (expected a host name)");
     }

@@ -2,7 +2,7 @@ package io.vask.operator.reconcile;
 
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentStatus;
-import io.vask.operator.dependent.HttpRoutes;
+import io.vask.operator.dependent.AddOnChild;
 import io.vask.operator.model.VaskApp;
 import io.vask.operator.model.VaskAppStatus;
 import io.vask.operator.plan.GatewayPlan;
@@ -28,6 +28,11 @@ final class StatusComposer {
   static final String GATEWAY_API_MISSING_MESSAGE =
       "spec.httpRoute is set but the cluster serves no gateway.networking.k8s.io/v1 HTTPRoute:"
           + " install the Gateway API CRDs; no route was created";
+  static final String POD_MONITOR_APPLIED = "PodMonitorApplied";
+  static final String PROMETHEUS_OPERATOR_MISSING = "PrometheusOperatorMissing";
+  static final String PROMETHEUS_OPERATOR_MISSING_MESSAGE =
+      "spec.monitoring.podMonitor is true but the cluster serves no monitoring.coreos.com/v1"
+          + " PodMonitor: install the Prometheus Operator's CRDs; no PodMonitor was created";
 
   private final Clock clock;
 
@@ -37,7 +42,11 @@ final class StatusComposer {
 
   /** After the children were reconciled from {@code plan}. */
   VaskAppStatus reconciled(
-      VaskApp app, GatewayPlan plan, Deployment deployment, HttpRoutes.Outcome route) {
+      VaskApp app,
+      GatewayPlan plan,
+      Deployment deployment,
+      AddOnChild.Outcome route,
+      AddOnChild.Outcome podMonitor) {
     var status = new VaskAppStatus();
     status.observedGeneration = app.getMetadata().getGeneration();
     status.credentialsSecret = plan.credentials().secretName();
@@ -60,17 +69,36 @@ final class StatusComposer {
       conditions.set(Conditions.PROGRESSING, true, ROLLOUT_IN_PROGRESS, rollout.describe());
     }
     conditions.set(Conditions.DEGRADED, false, AS_EXPECTED, "spec and credentials are usable");
-    if (route == HttpRoutes.Outcome.APPLIED) {
+    addOns(app, conditions, route, podMonitor);
+    status.conditions = new ArrayList<>(conditions.list());
+    return status;
+  }
+
+  /** Routed and Monitored, each only while its add-on child is asked for. */
+  private static void addOns(
+      VaskApp app, Conditions conditions, AddOnChild.Outcome route, AddOnChild.Outcome monitor) {
+    if (route == AddOnChild.Outcome.APPLIED) {
       conditions.set(
           Conditions.ROUTED,
           true,
           ROUTE_APPLIED,
           "HTTPRoute " + Names.gateway(app) + " routes to the gateway Service");
-    } else if (route == HttpRoutes.Outcome.API_MISSING) {
+    } else if (route == AddOnChild.Outcome.API_MISSING) {
       conditions.set(Conditions.ROUTED, false, GATEWAY_API_MISSING, GATEWAY_API_MISSING_MESSAGE);
     }
-    status.conditions = new ArrayList<>(conditions.list());
-    return status;
+    if (monitor == AddOnChild.Outcome.APPLIED) {
+      conditions.set(
+          Conditions.MONITORED,
+          true,
+          POD_MONITOR_APPLIED,
+          "PodMonitor " + Names.gateway(app) + " scrapes the gateway pods");
+    } else if (monitor == AddOnChild.Outcome.API_MISSING) {
+      conditions.set(
+          Conditions.MONITORED,
+          false,
+          PROMETHEUS_OPERATOR_MISSING,
+          PROMETHEUS_OPERATOR_MISSING_MESSAGE);
+    }
   }
 
   /**

@@ -12,12 +12,12 @@ import io.javaoperatorsdk.operator.api.reconciler.Workflow;
 import io.javaoperatorsdk.operator.api.reconciler.dependent.Dependent;
 import io.vask.contract.AppsFileCodec;
 import io.vask.contract.AppsFileValidator;
+import io.vask.operator.dependent.AddOnChild;
 import io.vask.operator.dependent.GatewayAutoscaler;
 import io.vask.operator.dependent.GatewayDeployment;
 import io.vask.operator.dependent.GatewayDisruptionBudget;
 import io.vask.operator.dependent.GatewayIngress;
 import io.vask.operator.dependent.GatewayService;
-import io.vask.operator.dependent.HttpRoutes;
 import io.vask.operator.dependent.OwnedSecrets;
 import io.vask.operator.dependent.Preconditions;
 import io.vask.operator.model.VaskApp;
@@ -72,7 +72,8 @@ public class VaskAppReconciler implements Reconciler<VaskApp> {
   private final CredentialsLookup credentials = new CredentialsLookup();
   private final StatusComposer statuses;
   private final EventRecorder events;
-  private final HttpRoutes routes;
+  private final AddOnChild routes;
+  private final AddOnChild podMonitors;
 
   public VaskAppReconciler(OperatorDefaults defaults) {
     this(defaults, Clock.systemUTC());
@@ -82,7 +83,8 @@ public class VaskAppReconciler implements Reconciler<VaskApp> {
     this.planner = new GatewayPlanner(defaults);
     this.statuses = new StatusComposer(clock);
     this.events = new EventRecorder(clock);
-    this.routes = new HttpRoutes(clock);
+    this.routes = AddOnChild.httpRoute(clock);
+    this.podMonitors = AddOnChild.podMonitor(clock);
   }
 
   @Override
@@ -127,13 +129,18 @@ public class VaskAppReconciler implements Reconciler<VaskApp> {
       return blocked(app, context, Problem.conflict("Secret", Names.appsFileSecret(app)));
     }
     var route = routes.reconcile(context.getClient(), app);
-    if (route == HttpRoutes.Outcome.CONFLICT) {
+    if (route == AddOnChild.Outcome.CONFLICT) {
       return blocked(app, context, Problem.conflict("HTTPRoute", Names.gateway(app)));
+    }
+    var podMonitor = podMonitors.reconcile(context.getClient(), app);
+    if (podMonitor == AddOnChild.Outcome.CONFLICT) {
+      return blocked(app, context, Problem.conflict("PodMonitor", Names.gateway(app)));
     }
     writeSecrets(app, context, secrets, found, plan, appsFile);
     plan.storeIn(context);
     context.managedWorkflowAndDependentResourceContext().reconcileManagedWorkflow();
-    return patchIfChanged(app, context, statuses.reconciled(app, plan, deployment(context), route));
+    return patchIfChanged(
+        app, context, statuses.reconciled(app, plan, deployment(context), route, podMonitor));
   }
 
   @Override

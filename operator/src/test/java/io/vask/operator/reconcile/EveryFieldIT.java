@@ -9,9 +9,9 @@ import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.vask.operator.AddOnCrds;
 import io.vask.operator.Children;
 import io.vask.operator.EveryField;
-import io.vask.operator.GatewayApiCrd;
 import io.vask.operator.OperatorFixture;
 import io.vask.operator.VaskApps;
 import io.vask.operator.dependent.AppsFileSecret;
@@ -25,8 +25,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A VaskApp with every field set: each value reaches the apps file, the pod template, the Service,
- * the Ingress or the HTTPRoute. Without the Gateway API in the cluster the route is skipped and a
- * condition says why.
+ * the Ingress, the HTTPRoute or the PodMonitor. Without the Gateway API in the cluster the route is
+ * skipped and a condition says why.
  */
 class EveryFieldIT {
   @RegisterExtension final OperatorFixture cluster = OperatorFixture.withDefaults();
@@ -39,7 +39,8 @@ class EveryFieldIT {
 
   @Test
   void everyFieldReachesItsChild() throws Exception {
-    GatewayApiCrd.install(client);
+    AddOnCrds.gatewayApi(client);
+    AddOnCrds.prometheusOperator(client);
     client
         .resource(
             new SecretBuilder()
@@ -72,6 +73,7 @@ class EveryFieldIT {
         .containsEntry("cert-manager.io/cluster-issuer", "letsencrypt")
         .containsEntry("nginx.ingress.kubernetes.io/proxy-read-timeout", "3600");
     assertRoute(route());
+    assertPodMonitor(podMonitor());
     eventually()
         .untilAsserted(
             () ->
@@ -102,6 +104,23 @@ class EveryFieldIT {
                           assertThat(c.getMessage()).contains("install the Gateway API CRDs");
                         }));
     assertThat(routeless.deployment()).as("the rest of the app is reconciled").isNotNull();
+  }
+
+  private GenericKubernetesResource podMonitor() {
+    return client
+        .genericKubernetesResources("monitoring.coreos.com/v1", "PodMonitor")
+        .withName("full-gateway")
+        .get();
+  }
+
+  @SuppressWarnings("unchecked")
+  private static void assertPodMonitor(GenericKubernetesResource monitor) {
+    assertThat(monitor).as("PodMonitor of spec.monitoring").isNotNull();
+    assertThat(monitor.getMetadata().getLabels()).containsEntry("release", "prometheus");
+    var spec = (Map<String, Object>) monitor.getAdditionalProperties().get("spec");
+    assertThat(((List<Map<String, Object>>) spec.get("podMetricsEndpoints")).get(0))
+        .containsEntry("interval", "15s")
+        .containsEntry("port", "metrics");
   }
 
   private GenericKubernetesResource route() {

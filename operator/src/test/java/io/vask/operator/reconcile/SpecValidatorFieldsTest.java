@@ -50,4 +50,13 @@ class SpecValidatorFieldsTest {
             "httpRoute.parentRefs is empty (expected at least one Gateway)",
             "webhooks[0].headersFrom.secretRef.name is empty (expected a Secret name)");
   }
+
+  @Test
+  void aMonitoringIntervalThatIsNoDurationIsNamed() {
+    var app = EveryField.app("full", "test");
+    app.getSpec().monitoring.interval = "30 seconds";
+    assertThat(SpecValidator.problems(app))
+        .containsExactly(
+            "monitoring.interval \"30 seconds\" is invalid (expected a duration such as 30s or 1m)");
+  }
 }

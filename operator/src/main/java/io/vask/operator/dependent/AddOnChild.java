@@ -13,17 +13,20 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
- * Creates, updates and deletes the HTTPRoute of a VaskApp by name. Not a workflow dependent: the
- * Gateway API may be missing, and a dependent's informer would fail to start without its CRD.
- * Whether the cluster serves HTTPRoute is asked through API discovery (no RBAC needed) at most once
- * per {@link #DISCOVERY_TTL}, so a fleet of apps costs one discovery request per interval.
+ * Creates, updates and deletes one child of a VaskApp whose kind an add-on provides — the Gateway
+ * API's HTTPRoute, the Prometheus Operator's PodMonitor — by name. Not a workflow dependent: the
+ * add-on may be missing, and a dependent's informer would fail to start without its CRD. Whether
+ * the cluster serves the kind is asked through API discovery (no RBAC needed) at most once per
+ * {@link #DISCOVERY_TTL}, so a fleet of apps costs one discovery request per interval and kind.
  */
-public final class HttpRoutes {
+public final class AddOnChild {
   static final Duration DISCOVERY_TTL = Duration.ofSeconds(60);
 
-  /** What became of the route of one app. */
+  /** What became of the child of one app. */
   public enum Outcome {
     NOT_REQUESTED,
     APPLIED,
@@ -32,20 +35,57 @@ public final class HttpRoutes {
   }
 
   private final Clock clock;
+  private final String apiVersion;
+  private final String kind;
+  private final Predicate<VaskApp> requested;
+  private final Function<VaskApp, GenericKubernetesResource> render;
   private volatile Instant checkedAt = Instant.MIN;
   private volatile boolean served;
 
-  public HttpRoutes(Clock clock) {
+  private AddOnChild(
+      Clock clock,
+      String apiVersion,
+      String kind,
+      Predicate<VaskApp> requested,
+      Function<VaskApp, GenericKubernetesResource> render) {
     this.clock = clock;
+    this.apiVersion = apiVersion;
+    this.kind = kind;
+    this.requested = requested;
+    this.render = render;
   }
 
-  /** Brings the app's route in line with its spec; writes nothing when it already matches. */
+  /** {@code spec.httpRoute}: the HTTPRoute {@code <name>-gateway}. */
+  public static AddOnChild httpRoute(Clock clock) {
+    return new AddOnChild(
+        clock,
+        GatewayHttpRoute.API_VERSION,
+        GatewayHttpRoute.KIND,
+        app -> app.getSpec().httpRoute != null,
+        GatewayHttpRoute::of);
+  }
+
+  /** {@code spec.monitoring.podMonitor}: the PodMonitor {@code <name>-gateway}. */
+  public static AddOnChild podMonitor(Clock clock) {
+    return new AddOnChild(
+        clock,
+        GatewayPodMonitor.API_VERSION,
+        GatewayPodMonitor.KIND,
+        app -> app.getSpec().monitored(),
+        GatewayPodMonitor::of);
+  }
+
+  public String kind() {
+    return kind;
+  }
+
+  /** Brings the app's child in line with its spec; writes nothing when it already matches. */
   public Outcome reconcile(KubernetesClient client, VaskApp app) {
-    boolean requested = app.getSpec().httpRoute != null;
+    boolean requested = this.requested.test(app);
     if (!served(client)) {
       return requested ? Outcome.API_MISSING : Outcome.NOT_REQUESTED;
     }
-    Resource<GenericKubernetesResource> named = route(client, app);
+    Resource<GenericKubernetesResource> named = named(client, app);
     GenericKubernetesResource live = named.get();
     if (live != null && !isOwnedBy(live, app)) {
       return requested ? Outcome.CONFLICT : Outcome.NOT_REQUESTED;
@@ -56,11 +96,11 @@ public final class HttpRoutes {
       }
       return Outcome.NOT_REQUESTED;
     }
-    apply(client, live, OwnerReferences.owned(app, GatewayHttpRoute.of(app)));
+    apply(client, live, OwnerReferences.owned(app, render.apply(app)));
     return Outcome.APPLIED;
   }
 
-  /** Creates the route, or updates it when it differs; others' labels and annotations stay. */
+  /** Creates the child, or updates it when it differs; others' labels and annotations stay. */
   private static void apply(
       KubernetesClient client, GenericKubernetesResource live, GenericKubernetesResource desired) {
     if (live == null) {
@@ -73,7 +113,7 @@ public final class HttpRoutes {
                   .addToAnnotations(orEmpty(desired.getMetadata().getAnnotations()))
                   .addToLabels(desired.getMetadata().getLabels())
                   .endMetadata()
-                  .withAdditionalProperties(Map.of("spec", GatewayHttpRoute.spec(desired)))
+                  .withAdditionalProperties(Map.of("spec", spec(desired)))
                   .build())
           .update();
     }
@@ -82,31 +122,31 @@ public final class HttpRoutes {
   private boolean served(KubernetesClient client) {
     Instant now = clock.instant();
     if (checkedAt.plus(DISCOVERY_TTL).isBefore(now)) {
-      served = client.supports(GatewayHttpRoute.API_VERSION, GatewayHttpRoute.KIND);
+      served = client.supports(apiVersion, kind);
       checkedAt = now;
     }
     return served;
   }
 
-  private static Resource<GenericKubernetesResource> route(KubernetesClient client, VaskApp app) {
+  private Resource<GenericKubernetesResource> named(KubernetesClient client, VaskApp app) {
     return client
-        .genericKubernetesResources(GatewayHttpRoute.API_VERSION, GatewayHttpRoute.KIND)
+        .genericKubernetesResources(apiVersion, kind)
         .inNamespace(app.getMetadata().getNamespace())
         .withName(Names.gateway(app));
   }
 
-  private static boolean isOwnedBy(GenericKubernetesResource route, VaskApp app) {
-    var labels = route.getMetadata().getLabels();
+  private static boolean isOwnedBy(GenericKubernetesResource child, VaskApp app) {
+    var labels = child.getMetadata().getLabels();
     return labels != null
         && Labels.OPERATOR_NAME.equals(labels.get(Labels.MANAGED_BY))
-        && route.getMetadata().getOwnerReferences().stream()
+        && child.getMetadata().getOwnerReferences().stream()
             .anyMatch(ref -> Objects.equals(ref.getUid(), app.getMetadata().getUid()));
   }
 
   /** The server adds defaults (group, kind, weight): what we render must be contained. */
   private static boolean matches(
       GenericKubernetesResource live, GenericKubernetesResource desired) {
-    return contains(GatewayHttpRoute.spec(live), GatewayHttpRoute.spec(desired))
+    return contains(spec(live), spec(desired))
         && orEmpty(live.getMetadata().getAnnotations())
             .entrySet()
             .containsAll(orEmpty(desired.getMetadata().getAnnotations()).entrySet())
@@ -135,6 +175,13 @@ public final class HttpRoutes {
       return want.longValue() == have.longValue();
     }
     return Objects.equals(live, desired);
+  }
+
+  /** The rendered spec, to compare with a live child without the server's defaults. */
+  @SuppressWarnings("unchecked")
+  static Map<String, Object> spec(GenericKubernetesResource child) {
+    Object spec = child.getAdditionalProperties().get("spec");
+    return spec instanceof Map<?, ?> map ? (Map<String, Object>) map : Map.of();
   }
 
   private static Map<String, String> orEmpty(Map<String, String> map) {

@@ -3,11 +3,29 @@ package io.vask.operator.model;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
+import io.fabric8.generator.annotation.ValidationRule;
 import io.vask.contract.rules.NatsUrl;
 
-/** The NATS server the gateway pods of this app use to form one logical server. */
+/**
+ * The NATS server the gateway pods of this app use to form one logical server. The rules across
+ * fields (CEL) are checked again by the operator's SpecValidator, with the same messages.
+ */
+@ValidationRule(
+    value = "has(self.auth) == has(self.credentialsSecret)",
+    message = NatsSpec.AUTH_SECRET_MESSAGE)
+@ValidationRule(
+    value = "!has(self.auth) || self.auth != 'password' || has(self.user)",
+    message = NatsSpec.PASSWORD_USER_MESSAGE)
+@ValidationRule(
+    value = "!has(self.clientCertificate) || !self.clientCertificate || has(self.tlsSecret)",
+    message = NatsSpec.CLIENT_CERTIFICATE_MESSAGE)
 public class NatsSpec {
   public static final String URL_PATTERN = NatsUrl.PATTERN;
+  public static final String AUTH_SECRET_MESSAGE =
+      "nats: auth and credentialsSecret go together (the Secret holds the key auth names)";
+  public static final String PASSWORD_USER_MESSAGE = "nats: auth: password needs user";
+  public static final String CLIENT_CERTIFICATE_MESSAGE =
+      "nats: clientCertificate needs tlsSecret (with tls.crt and tls.key)";
 
   @Required
   @Pattern(URL_PATTERN)

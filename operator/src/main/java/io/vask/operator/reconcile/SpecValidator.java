@@ -6,6 +6,7 @@ import io.vask.operator.model.GatewaySpec;
 import io.vask.operator.model.HttpRouteSpec;
 import io.vask.operator.model.LimitsSpec;
 import io.vask.operator.model.MonitoringSpec;
+import io.vask.operator.model.NatsSpec;
 import io.vask.operator.model.ScalingSpec;
 import io.vask.operator.model.TimingsSpec;
 import io.vask.operator.model.VaskApp;
@@ -42,10 +43,7 @@ public final class SpecValidator {
     httpRoute(spec.httpRoute, problems);
     webhooks(spec.webhooks, problems);
     scaling(spec.scaling, problems);
-    if (spec.nats != null && !NatsUrl.isValid(spec.nats.url)) {
-      problems.add(
-          "nats.url \"" + spec.nats.url + "\" is invalid (expected " + NatsUrl.EXPECTED + ")");
-    }
+    nats(spec.nats, problems);
     gateway(spec.gateway, problems);
     if (spec.monitoring != null
         && spec.monitoring.interval != null
@@ -164,6 +162,24 @@ public final class SpecValidator {
         1,
         Integer.MAX_VALUE);
     range(problems, "scaling.targetCPUUtilization", scaling.targetCPUUtilization, 1, 1000);
+  }
+
+  private static void nats(NatsSpec nats, List<String> problems) {
+    if (nats == null) {
+      return;
+    }
+    if (!NatsUrl.isValid(nats.url)) {
+      problems.add("nats.url \"" + nats.url + "\" is invalid (expected " + NatsUrl.EXPECTED + ")");
+    }
+    if ((nats.auth == null) != (nats.credentialsSecret == null)) {
+      problems.add(NatsSpec.AUTH_SECRET_MESSAGE);
+    }
+    if ("password".equals(nats.auth) && nats.user == null) {
+      problems.add(NatsSpec.PASSWORD_USER_MESSAGE);
+    }
+    if (Boolean.TRUE.equals(nats.clientCertificate) && nats.tlsSecret == null) {
+      problems.add(NatsSpec.CLIENT_CERTIFICATE_MESSAGE);
+    }
   }
 
   private static void gateway(GatewaySpec gateway, List<String> problems) {

@@ -5,7 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.pusher.rest.Pusher;
 import com.pusher.rest.data.Result;
-import io.vask.gateway.protocol.Signatures;
+import io.vask.contract.signing.Signatures;
 import io.vask.gateway.testing.JarProcess;
 import io.vask.gateway.testing.NatsServer;
 import io.vask.gateway.testing.TestSocket;

@@ -74,8 +74,9 @@ class WebhookBacklogBoundIT {
             .until(() -> value(scrape(metricsPort), "vask_webhooks_requests_total") == 2 * events);
 
         String metrics = scrape(metricsPort);
-        long sent = value(metrics, "vask_webhooks_sent_total");
-        long dropped = value(metrics, "vask_webhooks_dropped_total{reason=\"backlog_full\"}");
+        long sent = sumOf(metrics, "vask_webhooks_sent_total");
+        long dropped =
+            value(metrics, "vask_webhooks_dropped_total{app=\"1\",reason=\"backlog_full\"}");
         long droppedAll = sumOf(metrics, "vask_webhooks_dropped_total");
         long waiting = value(metrics, "vask_webhooks_backlog_requests");
         assertThat(sent).isZero();

@@ -39,6 +39,7 @@ class PodMonitorIT {
     client.resource(app).create();
     var watched = new Children(client, "watched");
     eventually().untilAsserted(() -> assertThat(podMonitor("watched")).isNotNull());
+    eventually().untilAsserted(() -> assertThat(watched.deployment()).isNotNull());
 
     GenericKubernetesResource monitor = podMonitor("watched");
     assertThat(monitor.getMetadata().getLabels())

@@ -22,6 +22,7 @@ import io.vask.gateway.console.Console;
 import io.vask.gateway.console.DebugHub;
 import io.vask.gateway.console.DebugLog;
 import io.vask.gateway.console.DebugStream;
+import io.vask.gateway.console.LiveFigures;
 import io.vask.gateway.console.RecordedWebhooks;
 import io.vask.gateway.httpapi.ApiRouter;
 import io.vask.gateway.limit.ApiRateLimit;
@@ -165,13 +166,27 @@ public final class Gateway implements AutoCloseable {
             refusals),
         new Departure(subscriptions, users, membership.quota(), connectionLimits, moments),
         api,
-        new Console(apps, debug, api, membership.counts(), membership.presence(), clock),
+        console(settings, apps, debug, api, membership, clock),
         readiness,
         limits,
         refusals);
     AppReload reload = new AppReload(apps, refusals);
     apps.onChange(() -> reload.reloaded(server.sessions()));
     return new Gateway(server, cluster, timer, metrics, apps);
+  }
+
+  /** The console page's API: debug records, live figures, channels, the event creator. */
+  private static Console console(
+      GatewaySettings settings,
+      AppRegistry apps,
+      DebugHub debug,
+      ApiRouter api,
+      Membership membership,
+      Clock clock) {
+    LiveFigures figures =
+        new LiveFigures(membership.quota(), membership.counts(), ClusterFactory.nodeName(settings));
+    return new Console(
+        apps, debug, api, membership.counts(), membership.presence(), figures, clock);
   }
 
   /** The debug stream: records of watched apps, announced and expired on the timer. */

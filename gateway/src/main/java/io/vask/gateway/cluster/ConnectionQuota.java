@@ -10,4 +10,10 @@ public interface ConnectionQuota {
 
   /** An admitted connection closed. */
   void connectionClosed(String appId);
+
+  /**
+   * The app's open connections cluster-wide as this node knows them, without a round trip: this
+   * node's live count plus the other nodes' shares as they last published them.
+   */
+  long connections(String appId);
 }

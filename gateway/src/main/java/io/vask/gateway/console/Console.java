@@ -31,9 +31,10 @@ import java.util.function.Consumer;
 
 /**
  * What the console page can do, each authorized by a {@link ConsoleToken}: watch an app's debug
- * records, list its channels (subscriber counts and presence members, cluster-wide), and publish an
- * event. Published events go through the HTTP API's router as a request the gateway signs with the
- * app's secret, so they take the API's exact path (validation, limits, webhooks, counts).
+ * records, read its live figures, list its channels (subscriber counts and presence members,
+ * cluster-wide), and publish an event. Published events go through the HTTP API's router as a
+ * request the gateway signs with the app's secret, so they take the API's exact path (validation,
+ * limits, webhooks, counts).
  */
 public final class Console {
   private final AppRegistry apps;
@@ -41,6 +42,7 @@ public final class Console {
   private final ApiRouter api;
   private final ChannelCounts counts;
   private final Presence presence;
+  private final LiveFigures figures;
   private final Clock clock;
 
   public Console(
@@ -49,12 +51,14 @@ public final class Console {
       ApiRouter api,
       ChannelCounts counts,
       Presence presence,
+      LiveFigures figures,
       Clock clock) {
     this.apps = apps;
     this.hub = hub;
     this.api = api;
     this.counts = counts;
     this.presence = presence;
+    this.figures = figures;
     this.clock = clock;
   }
 
@@ -87,6 +91,13 @@ public final class Console {
     trigger.put("data", data.isTextual() ? data.asText() : Json.write(data));
     return api.handle(signed(app, "POST", "/apps/" + app.id() + "/events", trigger))
         .thenApply(ApiRouter.Outcome::response);
+  }
+
+  /**
+   * The app's live figures: connections and occupied channels cluster-wide ({@link LiveFigures}).
+   */
+  public CompletionStage<ApiResponse> stats(AppSettings app) {
+    return figures.of(app);
   }
 
   /** The app's occupied channels with subscriber counts, and the members of presence channels. */

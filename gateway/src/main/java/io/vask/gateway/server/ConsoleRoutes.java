@@ -18,7 +18,8 @@ import java.util.concurrent.CompletionStage;
 /**
  * {@code /console/**} on the main port: the pages, and the page's API authorized by a console token
  * in {@code Authorization: Bearer}: {@code GET api/stream} (the app's debug records as server-sent
- * events), {@code GET api/channels}, {@code POST api/events}.
+ * events), {@code GET api/stats} (live connections and channels), {@code GET api/channels}, {@code
+ * POST api/events}.
  */
 final class ConsoleRoutes {
   static final String PREFIX = "/console";
@@ -50,6 +51,7 @@ final class ConsoleRoutes {
     String call = method + " " + rest;
     switch (call) {
       case "GET api/stream" -> stream(ctx, app.get());
+      case "GET api/stats" -> answer(ctx, keepAlive, console.stats(app.get()));
       case "GET api/channels" -> answer(ctx, keepAlive, console.channels(app.get()));
       case "POST api/events" ->
           answer(

@@ -33,4 +33,23 @@ public abstract class ConnectionQuotaContract extends ClusterNodeContract {
       assertThat(join(quota().connectionOpened(app, 0))).isTrue();
     }
   }
+
+  @Test
+  void openConnectionsAreCountedPerApp() {
+    for (int i = 0; i < 3; i++) {
+      join(quota().connectionOpened(app, 0));
+    }
+    join(quota().connectionOpened(app + "-other", 0));
+    quota().connectionClosed(app);
+    assertThat(quota().connections(app)).isEqualTo(2);
+    assertThat(quota().connections(app + "-other")).isEqualTo(1);
+    assertThat(quota().connections(app + "-none")).isZero();
+  }
+
+  @Test
+  void aRefusedConnectionIsNotCounted() {
+    join(quota().connectionOpened(app, 1));
+    join(quota().connectionOpened(app, 1));
+    assertThat(quota().connections(app)).isEqualTo(1);
+  }
 }

@@ -25,4 +25,9 @@ final class LocalConnectionQuota implements ConnectionQuota {
   public synchronized void connectionClosed(String appId) {
     connections.computeIfPresent(appId, (k, open) -> open <= 1 ? null : open - 1);
   }
+
+  @Override
+  public synchronized long connections(String appId) {
+    return connections.getOrDefault(appId, 0);
+  }
 }

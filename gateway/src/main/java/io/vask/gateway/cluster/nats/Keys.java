@@ -13,7 +13,7 @@ import java.util.Optional;
  * pm.&lt;app&gt;.&lt;channel&gt;.&lt;user&gt;   nodes with connections of a presence member
  * us.&lt;app&gt;.&lt;user&gt;             nodes with signed-in connections of a user
  * sc.&lt;app&gt;.&lt;channel&gt;.&lt;node&gt;   one node's subscription count of the channel
- * cn.&lt;app&gt;.&lt;node&gt;             a node's connection count (older versions; only evicted)
+ * cn.&lt;app&gt;.&lt;node&gt;             a node's open connections of the app (reported, not for admission)
  * cq.&lt;app&gt;.leases               connection slots each node holds of the app's maxConnections
  * pr.&lt;app&gt;.&lt;channel&gt;          a presence channel's roster: members and their nodes
  * </pre>
@@ -47,6 +47,10 @@ final class Keys {
 
   static String counts(String appId, String channel) {
     return "sc." + appId + "." + Tokens.encode(channel) + ".";
+  }
+
+  static String connections(String appId) {
+    return CONNECTIONS + "." + appId + ".";
   }
 
   static String quota(String appId) {

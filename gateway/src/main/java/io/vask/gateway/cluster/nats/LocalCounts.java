@@ -13,10 +13,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * This node's subscription counts per channel. They change on every subscribe, so they are never
- * written on that path: each change marks the key and {@link #flush} (on a timer) puts the latest
- * value under a key only this node writes, no compare-and-set needed. Totals add this node's live
- * values to the other nodes' mirrored ones.
+ * This node's subscription counts per channel and open connections per app (what the console
+ * reports; {@link NatsConnectionQuota} decides admission by leases). They change on every subscribe
+ * and connect, so they are never written on that path: each change marks the key and {@link #flush}
+ * (on a timer) puts the latest value under a key only this node writes, no compare-and-set needed.
+ * Totals add this node's live values to the other nodes' mirrored ones.
  */
 final class LocalCounts implements SweptState {
   private static final Logger LOG = LoggerFactory.getLogger(LocalCounts.class);
@@ -40,6 +41,16 @@ final class LocalCounts implements SweptState {
 
   void subscriptions(String appId, String channel, long count) {
     set(Keys.counts(appId, channel) + node, count);
+  }
+
+  /** This node's open connections of the app are now {@code open}. */
+  void connections(String appId, long open) {
+    set(Keys.connections(appId) + node, open);
+  }
+
+  /** This node's open connections of the app plus the other nodes' mirrored counts. */
+  long connectionTotal(String appId) {
+    return total(Keys.connections(appId));
   }
 
   long subscriptionTotal(String appId, String channel) {

@@ -170,7 +170,7 @@ public final class NatsCluster {
     buckets.mirror().onChange(counts::observe);
     NatsConnectionQuota quota =
         new NatsConnectionQuota(
-            node, new SlotLeases(buckets.membership()), lanes, buckets.mirror(), link);
+            node, new SlotLeases(buckets.membership()), lanes, buckets.mirror(), link, counts);
     MembershipView view = new MembershipView(shared, counts);
     NatsPresence presence =
         new NatsPresence(shared, view, new PresenceRoster(buckets.membership()));

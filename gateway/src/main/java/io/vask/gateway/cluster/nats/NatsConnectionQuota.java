@@ -26,6 +26,7 @@ final class NatsConnectionQuota implements ConnectionQuota, SweptState {
   private final CasLanes lanes;
   private final KvMirror mirror;
   private final Link link;
+  private final LocalCounts counts;
   private final Map<String, Held> held = new ConcurrentHashMap<>();
 
   /** This node's share of one app: open connections, slots held, what was free when last seen. */
@@ -36,8 +37,18 @@ final class NatsConnectionQuota implements ConnectionQuota, SweptState {
     int max;
   }
 
-  NatsConnectionQuota(String node, SlotLeases leases, CasLanes lanes, KvMirror mirror, Link link) {
+  /**
+   * @param counts publishes this node's open connections for {@link #connections}
+   */
+  NatsConnectionQuota(
+      String node,
+      SlotLeases leases,
+      CasLanes lanes,
+      KvMirror mirror,
+      Link link,
+      LocalCounts counts) {
     this.node = node;
+    this.counts = counts;
     this.leases = leases;
     this.lanes = lanes;
     this.mirror = mirror;
@@ -51,6 +62,7 @@ final class NatsConnectionQuota implements ConnectionQuota, SweptState {
       share.max = max;
       if (max <= 0 || share.open < share.slots) {
         share.open++;
+        counts.connections(appId, share.open);
         return completedFuture(true);
       }
     }
@@ -65,6 +77,7 @@ final class NatsConnectionQuota implements ConnectionQuota, SweptState {
     synchronized (share) {
       if (share.open < share.slots) { // another lease on this lane made room meanwhile
         share.open++;
+        counts.connections(appId, share.open);
         return true;
       }
     }
@@ -90,6 +103,7 @@ final class NatsConnectionQuota implements ConnectionQuota, SweptState {
       share.slots = base[0] + block[0];
       share.free = max - outcome.others() - share.slots;
       share.open++;
+      counts.connections(appId, share.open);
       return true;
     }
   }
@@ -100,6 +114,7 @@ final class NatsConnectionQuota implements ConnectionQuota, SweptState {
     if (share != null) {
       synchronized (share) {
         share.open = Math.max(0, share.open - 1);
+        counts.connections(appId, share.open);
       }
     }
   }
@@ -186,5 +201,10 @@ final class NatsConnectionQuota implements ConnectionQuota, SweptState {
         lanes.on(key, () -> leases.drop(key, dead));
       }
     }
+  }
+
+  @Override
+  public long connections(String appId) {
+    return counts.connectionTotal(appId);
   }
 }

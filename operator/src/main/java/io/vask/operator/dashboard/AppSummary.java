@@ -11,6 +11,7 @@ import java.util.Optional;
  *
  * @param ready the Ready condition's status ({@code True}, {@code False}, {@code Unknown})
  * @param readyReplicas gateway pods passing their readiness probe
+ * @param live the gateway's live figures, in the list only ({@link GatewayStats})
  */
 public record AppSummary(
     String namespace,
@@ -22,7 +23,8 @@ public record AppSummary(
     String httpApi,
     String appId,
     String key,
-    Integer readyReplicas) {
+    Integer readyReplicas,
+    AppFigures live) {
 
   public static AppSummary of(VaskApp app) {
     VaskAppStatus status = Optional.ofNullable(app.getStatus()).orElseGet(VaskAppStatus::new);
@@ -38,6 +40,22 @@ public record AppSummary(
         endpoints.map(e -> e.httpApi).orElse(null),
         status.appId,
         status.key,
-        status.readyReplicas);
+        status.readyReplicas,
+        null);
+  }
+
+  public AppSummary with(AppFigures figures) {
+    return new AppSummary(
+        namespace,
+        name,
+        ready,
+        reason,
+        message,
+        websocket,
+        httpApi,
+        appId,
+        key,
+        readyReplicas,
+        figures);
   }
 }

@@ -23,15 +23,18 @@ public final class DashboardApi {
   private final Gate gate;
   private final DashboardApps apps;
   private final ConsoleLinks links;
+  private final GatewayStats stats;
   private final Set<String> watched;
 
   /**
    * @param watched the namespaces the operator watches; empty for all
    */
-  public DashboardApi(Gate gate, DashboardApps apps, ConsoleLinks links, Set<String> watched) {
+  public DashboardApi(
+      Gate gate, DashboardApps apps, ConsoleLinks links, GatewayStats stats, Set<String> watched) {
     this.gate = gate;
     this.apps = apps;
     this.links = links;
+    this.stats = stats;
     this.watched = Set.copyOf(watched);
   }
 
@@ -78,7 +81,7 @@ public final class DashboardApi {
     namespace.ifPresent(this::requireWatched);
     List<String> scopes =
         namespace.map(List::of).orElseGet(() -> watched.isEmpty() ? List.of("") : sorted());
-    var listed = new ArrayList<AppSummary>();
+    var listed = new ArrayList<VaskApp>();
     var forbidden = new ArrayList<String>();
     for (String scope : scopes) {
       if (gate.allows(user, Access.onApps("list", scope))) {
@@ -92,7 +95,7 @@ public final class DashboardApi {
     }
     var json = new LinkedHashMap<String, Object>();
     json.put("user", user.username());
-    json.put("apps", listed);
+    json.put("apps", stats.summaries(listed));
     json.put("forbiddenNamespaces", forbidden);
     return json;
   }

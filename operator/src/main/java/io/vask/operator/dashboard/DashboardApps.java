@@ -36,15 +36,16 @@ public final class DashboardApps {
   }
 
   /** The apps of one namespace, or of all of them for an empty namespace, by namespace and name. */
-  public List<AppSummary> list(String namespace) {
+  public List<VaskApp> list(String namespace) {
     var apps = client.resources(VaskApp.class);
     var items =
         namespace.isEmpty()
             ? apps.inAnyNamespace().list().getItems()
             : apps.inNamespace(namespace).list().getItems();
     return items.stream()
-        .map(AppSummary::of)
-        .sorted(Comparator.comparing(AppSummary::namespace).thenComparing(AppSummary::name))
+        .sorted(
+            Comparator.comparing((VaskApp app) -> app.getMetadata().getNamespace())
+                .thenComparing(app -> app.getMetadata().getName()))
         .toList();
   }
 

@@ -18,10 +18,12 @@ public final class Dashboards {
   /** The dashboard with the production parts: real access reviews, the system clock. */
   public static DashboardApi api(
       DashboardSettings settings, KubernetesClient client, Set<String> watchedNamespaces) {
+    var apps = new DashboardApps(client);
     return new DashboardApi(
         new Gate(new KubernetesAccessReview(client)),
-        new DashboardApps(client),
+        apps,
         new ConsoleLinks(Clock.systemUTC(), settings.consoleTokenLifetime()),
+        new GatewayStats(settings.gatewayUrls(), apps::credentials, Clock.systemUTC()),
         watchedNamespaces);
   }
 

@@ -79,8 +79,16 @@ public final class GatewayPlanner {
           (tls ? "wss://" : "ws://") + host + "/app/" + credentials.key(),
           (tls ? "https://" : "http://") + host);
     }
-    String service =
-        Names.gateway(app) + "." + app.getMetadata().getNamespace() + ".svc:" + HTTP_PORT;
+    String service = serviceAddress(app);
     return new Endpoints("ws://" + service + "/app/" + credentials.key(), "http://" + service);
+  }
+
+  /** The gateway's HTTP base URL inside the cluster: its Service's DNS name and port. */
+  public static String serviceUrl(VaskApp app) {
+    return "http://" + serviceAddress(app);
+  }
+
+  private static String serviceAddress(VaskApp app) {
+    return Names.gateway(app) + "." + app.getMetadata().getNamespace() + ".svc:" + HTTP_PORT;
   }
 }

@@ -45,7 +45,7 @@ class DashboardBrowserIT {
         .isRegularFile();
     int gatewayPort = freePort();
     SeededApps.seed(api.client(), "http://127.0.0.1:" + gatewayPort);
-    var settings = new DashboardSettings(true, 0, Duration.ofMinutes(10));
+    var settings = new DashboardSettings(true, 0, Duration.ofMinutes(10), GatewayUrls.STATUS);
     Instant started = Instant.now();
     try (var server =
         DashboardServer.start(

@@ -1,12 +1,18 @@
 package io.vask.operator.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.pusher.client.Pusher;
+import com.pusher.client.PusherOptions;
+import com.pusher.client.connection.ConnectionState;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.vask.operator.OperatorFixture;
 import io.vask.operator.model.VaskApp;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -27,7 +33,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The dashboard's HTTP API with its production parts against the mock: CRUD for VaskApps and
- * Secrets, review expectations deciding who may do what ({@link ReviewStubs#standard()}).
+ * Secrets, review expectations deciding who may do what ({@link ReviewStubs#standard()}), and a
+ * real gateway process asked for an app's live connections.
  */
 class DashboardServerIT {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -43,7 +50,7 @@ class DashboardServerIT {
   @BeforeEach
   void start() throws Exception {
     SeededApps.seed(api.client(), GATEWAY);
-    var settings = new DashboardSettings(true, 0, Duration.ofMinutes(10));
+    var settings = new DashboardSettings(true, 0, Duration.ofMinutes(10), GatewayUrls.STATUS);
     server =
         DashboardServer.start(
             Dashboards.api(settings, api.client(), Set.of("web", "chat")), "127.0.0.1", 0);
@@ -167,6 +174,44 @@ class DashboardServerIT {
   }
 
   @Test
+  void listsEachAppsLiveConnectionsAskedOfItsGateway() throws Exception {
+    try (var gateway = GatewayJar.start(SeededApps.CHAT, "pod-a")) {
+      pointChatAt(gateway.url());
+      var client =
+          new Pusher(
+              SeededApps.CHAT.key(),
+              new PusherOptions().setHost("127.0.0.1").setWsPort(gateway.port).setUseTLS(false));
+      client.connect();
+      try {
+        await()
+            .atMost(Duration.ofSeconds(20))
+            .until(() -> client.getConnection().getState() == ConnectionState.CONNECTED);
+        JsonNode apps = json(call("GET", "/api/apps", "alice-token", null)).path("apps");
+        JsonNode chat = apps.get(1).path("live");
+        assertThat(chat.path("unavailable").isNull()).as(chat.toString()).isTrue();
+        assertThat(chat.path("connections").asLong()).isEqualTo(1);
+        assertThat(chat.path("channels").asLong()).isZero();
+        assertThat(chat.path("pod").asText()).isEqualTo("pod-a");
+        assertThat(apps.get(0).path("live").path("unavailable").asText())
+            .contains("not reconciled");
+      } finally {
+        client.disconnect();
+      }
+    }
+  }
+
+  @Test
+  void anUnreachableGatewayLeavesTheListWholeWithTheReason() throws Exception {
+    pointChatAt("http://127.0.0.1:" + closedPort());
+    var listed = call("GET", "/api/apps", "alice-token", null);
+    assertThat(listed.statusCode()).isEqualTo(200);
+    JsonNode chat = json(listed).path("apps").get(1);
+    assertThat(chat.path("name").asText()).isEqualTo("chat");
+    assertThat(chat.path("live").path("connections").isNull()).isTrue();
+    assertThat(chat.path("live").path("unavailable").asText()).contains("unreachable");
+  }
+
+  @Test
   void servesThePageWithAStrictContentSecurityPolicy() throws Exception {
     var page = call("GET", "/", null, null);
     assertThat(page.statusCode()).isEqualTo(200);
@@ -195,6 +240,18 @@ class DashboardServerIT {
 
   private static JsonNode json(HttpResponse<String> response) throws Exception {
     return JSON.readTree(response.body());
+  }
+
+  private void pointChatAt(String httpApi) {
+    VaskApp chat = app("web", "chat");
+    chat.getStatus().endpoints.httpApi = httpApi;
+    api.client().resource(chat).updateStatus();
+  }
+
+  private static int closedPort() throws Exception {
+    try (var socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return socket.getLocalPort();
+    }
   }
 
   private VaskApp app(String namespace, String name) {

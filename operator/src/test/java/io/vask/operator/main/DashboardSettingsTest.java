@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.vask.contract.settings.InvalidSettings;
+import io.vask.operator.dashboard.GatewayUrls;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -28,6 +29,19 @@ class DashboardSettingsTest {
     assertThat(dashboard.enabled()).isTrue();
     assertThat(dashboard.port()).isEqualTo(9090);
     assertThat(dashboard.consoleTokenLifetime()).isEqualTo(Duration.ofMinutes(5));
+  }
+
+  @Test
+  void theListReachesGatewaysThroughTheirServiceUnlessToldToUseTheStatus() {
+    var on = Map.of("VASK_DASHBOARD_ENABLED", "true");
+    assertThat(OperatorSettings.from(on).dashboard().gatewayUrls()).isEqualTo(GatewayUrls.SERVICE);
+    var status = Map.of("VASK_DASHBOARD_ENABLED", "true", "VASK_DASHBOARD_GATEWAY_URLS", "status");
+    assertThat(OperatorSettings.from(status).dashboard().gatewayUrls())
+        .isEqualTo(GatewayUrls.STATUS);
+    assertThatThrownBy(
+            () -> OperatorSettings.from(Map.of("VASK_DASHBOARD_GATEWAY_URLS", "ingress")))
+        .isInstanceOf(InvalidSettings.class)
+        .hasMessageContaining("VASK_DASHBOARD_GATEWAY_URLS");
   }
 
   @Test

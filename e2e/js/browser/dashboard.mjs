@@ -1,5 +1,6 @@
 // Drives the operator's dashboard in Debian's Chromium (playwright-core, no browser download):
-// sign-in, list, credentials, create, import, console link, refusals; saves a screenshot.
+// sign-in, list (with the live connections of a pusher-js client), credentials, create, import,
+// console link, refusals; saves a screenshot.
 // Run by operator/src/test/java/io/vask/operator/dashboard/DashboardBrowserIT.java, which serves
 // the dashboard against the Kubernetes API mock and checks what this script created there:
 //   node browser/dashboard.mjs DASHBOARD_URL GATEWAY_PORT SCREENSHOT_PATH
@@ -11,7 +12,9 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { chromium } from "playwright-core";
+import PusherClient from "pusher-js";
 import { CHROMIUM } from "../harness/browser.mjs";
+import { connected } from "../harness/environment.mjs";
 import { startGateway } from "../harness/gateway.mjs";
 
 const [url, gatewayPort, screenshot] = process.argv.slice(2);
@@ -43,6 +46,11 @@ async function drive(page) {
   await chat.waitFor({ timeout: TIMEOUT });
   assert.match(await chat.textContent(), /True \(GatewayReady\).*ws:\/\/.*\/app\/chat-key.*1001/);
   assert.match(await appRow(page, "chat/support").textContent(), /NotReconciled/);
+  // the pusher-js client main() connected, as the chat gateway's console API counts it
+  const connections = (app) => appRow(page, app).getByTestId("connections");
+  assert.equal(await connections("web/chat").textContent(), "1");
+  assert.equal(await connections("chat/support").textContent(), "—");
+  assert.match(await connections("chat/support").getAttribute("title"), /not reconciled/);
 
   await chat.getByRole("button", { name: "Credentials" }).click();
   await page.getByTestId("credentials").filter({ hasText: "secret: chat-secret" }).waitFor({ timeout: TIMEOUT });
@@ -96,6 +104,10 @@ async function main() {
   assert.ok(url && gatewayPort && screenshot, "usage: dashboard.mjs DASHBOARD_URL GATEWAY_PORT SCREENSHOT");
   assert.ok(existsSync(CHROMIUM), `${CHROMIUM} is missing: run scripts/install-test-deps`);
   const chatGateway = await startGateway({ apps: [CHAT], port: Number(gatewayPort) });
+  const client = new PusherClient(CHAT.key, {
+    cluster: "vask", wsHost: "127.0.0.1", wsPort: Number(gatewayPort), forceTLS: false, enabledTransports: ["ws"],
+  });
+  await connected(client);
   const profile = mkdtempSync(join(tmpdir(), "vask-chromium-"));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
@@ -108,6 +120,7 @@ async function main() {
   } finally {
     await context.close();
     rmSync(profile, { recursive: true, force: true });
+    client.disconnect();
     await chatGateway.stop();
   }
 }

@@ -40,8 +40,9 @@ function row(app) {
   const tr = document.createElement("tr");
   tr.dataset.app = `${app.namespace}/${app.name}`;
   const ready = `${app.ready}${app.reason ? ` (${app.reason})` : ""}`;
-  [app.namespace, app.name, ready, app.websocket, app.readyReplicas, app.appId]
+  [app.namespace, app.name, ready, app.websocket, app.readyReplicas]
     .forEach((text) => tr.append(cell(text)));
+  tr.append(connections(app.live), cell(app.appId));
   const actions = document.createElement("td");
   actions.append(
     button("Credentials", async () => showCredentials(await api.credentials(app))),
@@ -49,6 +50,16 @@ function row(app) {
   );
   tr.append(actions);
   return tr;
+}
+
+/** The gateway's live connection count, or "—" with the reason as the tooltip. */
+function connections(live) {
+  const td = cell(live?.connections ?? "—");
+  td.dataset.testid = "connections";
+  td.className = "number";
+  td.title = live?.unavailable
+    ?? `cluster-wide, as pod ${live?.pod} saw it; ${live?.channels} occupied channels`;
+  return td;
 }
 
 function showCredentials(c) {

@@ -1,23 +1,19 @@
 package io.vask.operator.dashboard;
 
+import io.vask.contract.signing.ConsoleTokens;
 import io.vask.operator.plan.Credentials;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Links that open an app's debug console signed in: the gateway's {@code /console/} with a console
- * token in the fragment, minted as the gateway verifies it (docs/console.md): {@code <app
- * id>.<expiry>.<hex HMAC-SHA256 with the secret of "vask-console\n<app id>\n<expiry>">}.
+ * token ({@link ConsoleTokens}) in the fragment.
  */
 public final class ConsoleLinks {
   /** The gateway refuses tokens that live longer. */
-  public static final Duration MAX_LIFETIME = Duration.ofHours(24);
+  public static final Duration MAX_LIFETIME =
+      Duration.ofSeconds(ConsoleTokens.MAX_LIFETIME_SECONDS);
 
   private final Clock clock;
   private final Duration lifetime;
@@ -41,21 +37,6 @@ public final class ConsoleLinks {
   }
 
   static String token(Credentials credentials, long expiresEpochSeconds) {
-    String signed = "vask-console\n" + credentials.appId() + "\n" + expiresEpochSeconds;
-    return credentials.appId()
-        + "."
-        + expiresEpochSeconds
-        + "."
-        + hmacSha256Hex(credentials.secret(), signed);
-  }
-
-  private static String hmacSha256Hex(String secret, String data) {
-    try {
-      Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-      return HexFormat.of().formatHex(mac.doFinal(data.getBytes(StandardCharsets.UTF_8)));
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
-    }
+    return ConsoleTokens.mint(credentials.appId(), credentials.secret(), expiresEpochSeconds);
   }
 }

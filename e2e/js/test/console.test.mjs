@@ -120,5 +120,19 @@ describe("debug console, three gateways", () => {
     assert.match(await row.textContent(), /js-pod-2/);
     await cluster.api(other).trigger("cluster-news", "from-pod-2", { n: 1 });
     assert.match(await (await logRow(page, "api_message", "from-pod-2")).textContent(), /js-pod-2/);
+    client.disconnect();
+  });
+
+  it("counts the app's connections on every pod, those older than the page too", async () => {
+    const [watched, first, second] = cluster.pods;
+    const before = await cluster.client(first);
+    const page = await browser.page(`http://127.0.0.1:${watched.port}/console/#token=${consoleToken(cluster.app)}`);
+    const after = await cluster.client(second);
+    const counter = page.getByTestId("connections");
+    // cluster-wide: the page was opened after the first client connected, on another pod
+    await counter.filter({ hasText: /^2$/ }).waitFor({ timeout: 15_000 });
+    before.disconnect();
+    await counter.filter({ hasText: /^1$/ }).waitFor({ timeout: 15_000 });
+    after.disconnect();
   });
 });

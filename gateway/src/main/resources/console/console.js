@@ -9,7 +9,7 @@ const log = new Log($("log"), () => ({
   type: $("filter-type").value,
   socket: $("filter-socket").value.trim(),
 }));
-const live = { connections: 0, messages: [] };
+const live = { messages: [] };
 
 if (!token) {
   $("status").textContent = "signed out";
@@ -22,7 +22,9 @@ if (!token) {
 } else {
   stream();
   refreshChannels();
+  refreshStats();
   setInterval(refreshChannels, 2000);
+  setInterval(refreshStats, 2000);
   setInterval(showRate, 1000);
 }
 
@@ -86,10 +88,8 @@ function onRecord(record) {
       $("dropped").textContent = record.count + " records dropped (rate limit)";
       return;
     case "connection_opened":
-      live.connections++;
-      break;
     case "connection_closed":
-      live.connections = Math.max(0, live.connections - 1);
+      refreshStats();
       break;
     case "api_message":
     case "client_event":
@@ -101,7 +101,6 @@ function onRecord(record) {
       refreshChannels();
       break;
   }
-  $("connections").textContent = live.connections;
   log.add(record);
 }
 
@@ -109,6 +108,14 @@ function showRate() {
   const since = Date.now() - 5000;
   live.messages = live.messages.filter((t) => t >= since);
   $("rate").textContent = (live.messages.length / 5).toFixed(1);
+}
+
+// the app's open connections on every pod (GET /console/api/stats), not only those the page saw open
+async function refreshStats() {
+  const response = await api("stats");
+  if (!response.ok) return;
+  const { connections } = await response.json();
+  $("connections").textContent = connections;
 }
 
 async function refreshChannels() {

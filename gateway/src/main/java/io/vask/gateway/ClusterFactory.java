@@ -19,7 +19,12 @@ final class ClusterFactory {
       return LocalCluster.create(clock);
     }
     return NatsCluster.connect(
-        settings.natsUrl(), natsAccess(settings), nodeName(settings), clock, NatsTimings.DEFAULT);
+        settings.natsUrl(),
+        natsAccess(settings),
+        nodeName(settings),
+        clock,
+        NatsTimings.DEFAULT,
+        settings.clusterBounds());
   }
 
   /** The VASK_NATS_* credentials and TLS files (paths only: secrets stay in their files). */

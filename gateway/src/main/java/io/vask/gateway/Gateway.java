@@ -29,6 +29,7 @@ import io.vask.gateway.limit.ApiRateLimit;
 import io.vask.gateway.limit.ConnectionLimits;
 import io.vask.gateway.limit.LimitSettings;
 import io.vask.gateway.limit.Refusals;
+import io.vask.gateway.metrics.ClusterMeters;
 import io.vask.gateway.metrics.GatewayMetrics;
 import io.vask.gateway.protocol.SocketIds;
 import io.vask.gateway.server.NettyServer;
@@ -135,7 +136,7 @@ public final class Gateway implements AutoCloseable {
     Refusals refusals = new Refusals(metrics);
     ConnectionLimits connectionLimits = connectionLimits(limits, metrics);
     Readiness readiness = readiness(cluster, metrics, connectionLimits);
-    droppedClusterWrites(cluster, metrics);
+    ClusterMeters.register(cluster, metrics);
     ApiRouter api =
         new ApiRouter(
             apps,
@@ -261,7 +262,12 @@ public final class Gateway implements AutoCloseable {
         clock,
         new WebhookTiming(retries, 100),
         backlog,
-        new WebhookMetrics(metrics, cluster.outbox()::depth, cluster.outbox()::lost, backlog),
+        new WebhookMetrics(
+            metrics,
+            cluster.outbox()::depth,
+            cluster.outbox()::lost,
+            cluster.outbox()::discardedByStream,
+            backlog),
         debug);
   }
 
@@ -300,27 +306,6 @@ public final class Gateway implements AutoCloseable {
         "1 while this node reaches the cluster (always 1 on a single node)",
         () -> healthy.getAsBoolean() ? 1 : 0);
     return new Readiness(healthy, connections::full);
-  }
-
-  /** The cluster's bounded queues: what they refused during an outage (0 on a single node). */
-  private static void droppedClusterWrites(Cluster cluster, GatewayMetrics metrics) {
-    metrics.reasonCounter(
-        "vask_transitions_dropped",
-        "Decided transitions whose webhooks were dropped, by reason",
-        "outage_journal_full",
-        () -> cluster.membership().lifecycle().transitionsNotJournaled());
-    metrics.gauge(
-        "vask_cluster_publishes_dropped",
-        "Channel events not published to the cluster: the NATS reconnect buffer was full",
-        () -> cluster.bus().droppedPublishes());
-    metrics.gauge(
-        "vask_cluster_membership_writes_dropped",
-        "Membership writes refused: their queue was full while NATS was unreachable",
-        () -> cluster.membership().lifecycle().droppedWrites());
-    metrics.gauge(
-        "vask_cluster_cache_writes_dropped",
-        "Cache channel writes dropped: their queue was full while NATS was unreachable",
-        () -> cluster.cache().droppedWrites());
   }
 
   private static java.util.List<String> ids(AppRegistry apps) {

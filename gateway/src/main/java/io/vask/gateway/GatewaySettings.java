@@ -10,6 +10,7 @@ import io.vask.contract.settings.Setting;
 import io.vask.contract.settings.SettingCatalog;
 import io.vask.contract.settings.SettingType;
 import io.vask.contract.settings.SettingValues;
+import io.vask.gateway.cluster.ClusterBounds;
 import io.vask.gateway.limit.LimitSettings;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -232,7 +233,7 @@ public final class GatewaySettings {
                       AUTHORIZATION_TIMEOUT_MS,
                       WEBHOOK_BACKLOG_BYTES,
                       WEBHOOK_MAX_IN_FLIGHT),
-                  LimitSettings.ALL.stream())
+                  Stream.concat(ClusterBounds.ALL.stream(), LimitSettings.ALL.stream()))
               .toList());
 
   private final SettingValues values;
@@ -362,6 +363,17 @@ public final class GatewaySettings {
 
   public int webhookMaxInFlight() {
     return get(WEBHOOK_MAX_IN_FLIGHT);
+  }
+
+  /** What a clustered gateway holds while NATS is down, and the webhook stream's bounds. */
+  public ClusterBounds clusterBounds() {
+    return new ClusterBounds(
+        get(ClusterBounds.PUBLISH_BUFFER_BYTES),
+        get(ClusterBounds.MEMBERSHIP_QUEUE),
+        get(ClusterBounds.CACHE_QUEUE),
+        get(ClusterBounds.WEBHOOK_BUFFER_BYTES),
+        get(ClusterBounds.STREAM_MAX_BYTES),
+        java.time.Duration.ofSeconds(get(ClusterBounds.STREAM_MAX_AGE_SECONDS)));
   }
 
   /** The limits and timeouts of {@link LimitSettings}. */

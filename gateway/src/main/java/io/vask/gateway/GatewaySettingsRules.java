@@ -19,11 +19,14 @@ import io.vask.contract.rules.AppId;
 import io.vask.contract.settings.Setting;
 import io.vask.contract.settings.SettingCatalog;
 import io.vask.contract.settings.SettingValues;
+import io.vask.gateway.cluster.ClusterBounds;
+import io.vask.gateway.webhook.RetryPolicy;
+import java.time.Duration;
 import java.util.List;
 
 /**
- * Checks across gateway settings: where the apps come from, TLS files as a pair, and one way of
- * proving the node to NATS.
+ * Checks across gateway settings: where the apps come from, TLS files as a pair, one way of proving
+ * the node to NATS, and the webhook stream's bounds against the retry span and the outage buffer.
  */
 final class GatewaySettingsRules {
   private GatewaySettingsRules() {}
@@ -32,6 +35,35 @@ final class GatewaySettingsRules {
     appSource(reading);
     tls(reading);
     nats(reading);
+    clusterBounds(reading);
+  }
+
+  /**
+   * The webhook stream keeps an event through its whole retry span and a margin; what a gateway
+   * buffers during an outage must fit in the stream it is flushed into.
+   */
+  private static void clusterBounds(SettingCatalog.Reading reading) {
+    SettingValues v = reading.values();
+    Duration minAge = RetryPolicy.PUSHER.span().plus(ClusterBounds.STREAM_AGE_MARGIN);
+    Integer age = v.get(ClusterBounds.STREAM_MAX_AGE_SECONDS);
+    if (age != null && age < minAge.toSeconds()) {
+      reading.problem(
+          "VASK_WEBHOOK_STREAM_MAX_AGE_SECONDS="
+              + age
+              + " is below the webhook retry span plus a margin ("
+              + minAge.toSeconds()
+              + " s): events would leave the stream while still being retried");
+    }
+    Integer buffer = v.get(ClusterBounds.WEBHOOK_BUFFER_BYTES);
+    Integer stream = v.get(ClusterBounds.STREAM_MAX_BYTES);
+    if (buffer != null && stream != null && buffer > stream) {
+      reading.problem(
+          "VASK_CLUSTER_WEBHOOK_BUFFER_BYTES="
+              + buffer
+              + " exceeds VASK_WEBHOOK_STREAM_MAX_BYTES="
+              + stream
+              + ": what is buffered during an outage would not fit in the stream");
+    }
   }
 
   private static void nats(SettingCatalog.Reading reading) {

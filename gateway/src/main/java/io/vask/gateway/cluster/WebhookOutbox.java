@@ -31,6 +31,14 @@ public interface WebhookOutbox extends AutoCloseable {
   /** Events the outbox could not keep: full, unreadable, or not yet stored at shutdown. */
   long lost();
 
+  /**
+   * Events of this node a shared store discarded by its own limits before any node took them (0
+   * where nothing is shared).
+   */
+  default long discardedByStream() {
+    return 0;
+  }
+
   @Override
   void close();
 }

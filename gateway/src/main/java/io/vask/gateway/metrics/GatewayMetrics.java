@@ -27,6 +27,8 @@ public final class GatewayMetrics implements AutoCloseable {
   /** Where a request or frame belongs to no (known) app. */
   public static final String NO_APP = "";
 
+  private final java.util.List<Object> held = new java.util.concurrent.CopyOnWriteArrayList<>();
+
   public final PrometheusMeterRegistry registry =
       new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
 
@@ -115,6 +117,7 @@ public final class GatewayMetrics implements AutoCloseable {
 
   /** One series of a counter family tagged with {@code reason}, read at scrape time. */
   public void reasonCounter(String name, String help, String reason, DoubleSupplier total) {
+    held.add(total); // Micrometer keeps only a weak reference to a function counter's object
     io.micrometer.core.instrument.FunctionCounter.builder(name, total, DoubleSupplier::getAsDouble)
         .description(help)
         .tag("reason", reason)

@@ -1,6 +1,7 @@
 package io.vask.gateway.webhook;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.vask.gateway.metrics.AppMeters;
 import io.vask.gateway.metrics.GatewayMetrics;
 import java.util.List;
@@ -25,12 +26,33 @@ public final class WebhookMetrics {
   /** Drop reasons: the event's app left this gateway's apps file while the event was in hand. */
   public static final String APP_NOT_SERVED = "app_not_served";
 
+  /**
+   * Drop reasons: the cluster's webhook stream discarded the event by its own limits before any
+   * gateway took it. Counts events (not requests), so it is outside requests = sent + dropped +
+   * backlog.
+   */
+  public static final String STREAM_LIMIT = "stream_limit";
+
+  private static final String DROPPED_HELP =
+      "Webhook requests dropped: backlog_full, retry_span_over, refused or app_not_served;"
+          + " events dropped: stream_limit";
+
   final Counter requests;
   final Counter retried;
   private final GatewayMetrics metrics;
 
   public WebhookMetrics(
       GatewayMetrics metrics, LongSupplier queueDepth, LongSupplier lost, WebhookBacklog backlog) {
+    this(metrics, queueDepth, lost, () -> 0, backlog);
+  }
+
+  /** As above, with the outbox's count of events its stream discarded ({@link #STREAM_LIMIT}). */
+  public WebhookMetrics(
+      GatewayMetrics metrics,
+      LongSupplier queueDepth,
+      LongSupplier lost,
+      LongSupplier discardedByStream,
+      WebhookBacklog backlog) {
     this.metrics = metrics;
     requests =
         counter("vask_webhooks_requests", "Webhook requests made (one per event and target)");
@@ -41,6 +63,11 @@ public final class WebhookMetrics {
     for (String reason : List.of(BACKLOG_FULL, RETRY_SPAN_OVER, REFUSED, APP_NOT_SERVED)) {
       dropped(reason, GatewayMetrics.NO_APP);
     }
+    // the outbox, not the sender, learns of these: read from its count at scrape time
+    FunctionCounter.builder("vask_webhooks_dropped", discardedByStream, LongSupplier::getAsLong)
+        .description(DROPPED_HELP)
+        .tags("reason", STREAM_LIMIT, AppMeters.APP, GatewayMetrics.NO_APP)
+        .register(metrics.registry);
     metrics.gauge(
         "vask_webhooks_queue_depth", "Webhook events waiting for delivery", queueDepth::getAsLong);
     // a gauge over the outbox's own count: the outbox, not the sender, knows when it loses one
@@ -89,8 +116,7 @@ public final class WebhookMetrics {
 
   Counter dropped(String reason, String appId) {
     return Counter.builder("vask_webhooks_dropped")
-        .description(
-            "Webhook requests dropped: backlog_full, retry_span_over, refused or app_not_served")
+        .description(DROPPED_HELP)
         .tags("reason", reason, AppMeters.APP, appId)
         .register(metrics.registry);
   }
@@ -103,9 +129,9 @@ public final class WebhookMetrics {
     return metrics.total("vask_webhooks_sent_total", AppMeters.APP, appId);
   }
 
-  /** Requests dropped for any reason. */
+  /** Requests dropped for any reason (events the stream discarded never became requests). */
   public long droppedCount() {
-    return metrics.total("vask_webhooks_dropped_total");
+    return metrics.total("vask_webhooks_dropped_total") - droppedCount(STREAM_LIMIT);
   }
 
   public long droppedCount(String reason) {

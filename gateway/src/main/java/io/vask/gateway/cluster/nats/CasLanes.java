@@ -22,10 +22,7 @@ final class CasLanes {
   /** What one compare-and-set saw and left: {@code before}/{@code after} may be null (absent). */
   record Change(MembershipEntry before, MembershipEntry after, boolean written) {}
 
-  /**
-   * Writes one lane may hold while NATS is down or slow; past it a write fails at once (as one that
-   * timed out would) and is counted, instead of the queue growing for the whole outage.
-   */
+  /** Writes one lane may hold by default ({@code VASK_CLUSTER_MEMBERSHIP_QUEUE}). */
   static final int MAX_QUEUED_PER_LANE = 10_000;
 
   private final KeyValue bucket;
@@ -33,6 +30,15 @@ final class CasLanes {
   private final AtomicLong rejected = new AtomicLong();
 
   CasLanes(KeyValue bucket, int count) {
+    this(bucket, count, MAX_QUEUED_PER_LANE);
+  }
+
+  /**
+   * {@code queuePerLane}: writes one lane may hold while NATS is down or slow; past it a write
+   * fails at once (as one that timed out would) and is counted, instead of the queue growing for
+   * the whole outage.
+   */
+  CasLanes(KeyValue bucket, int count, int queuePerLane) {
     this.bucket = bucket;
     this.lanes = new ExecutorService[count];
     for (int i = 0; i < count; i++) {
@@ -43,7 +49,7 @@ final class CasLanes {
               1,
               0,
               TimeUnit.MILLISECONDS,
-              new ArrayBlockingQueue<>(MAX_QUEUED_PER_LANE),
+              new ArrayBlockingQueue<>(queuePerLane),
               r -> {
                 Thread t = new Thread(r, "vask-kv-" + lane);
                 t.setDaemon(true);
@@ -73,6 +79,15 @@ final class CasLanes {
       result.completeExceptionally(full);
     }
     return result;
+  }
+
+  /** Writes waiting on all lanes (for metrics). */
+  int queued() {
+    int queued = 0;
+    for (ExecutorService lane : lanes) {
+      queued += ((ThreadPoolExecutor) lane).getQueue().size();
+    }
+    return queued;
   }
 
   /** Writes refused because their lane was full. */

@@ -13,7 +13,6 @@ import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -32,28 +31,37 @@ public final class NatsChannelCache implements ChannelCache {
   private final KeyValue bucket;
   private final Clock clock;
 
-  /**
-   * Reads and writes waiting while NATS is down or slow; past it a put is dropped, a get misses.
-   */
+  /** Reads and writes waiting by default ({@code VASK_CLUSTER_CACHE_QUEUE}). */
   static final int MAX_QUEUED = 10_000;
 
   private final AtomicLong dropped = new AtomicLong();
-  private final ExecutorService io =
-      new ThreadPoolExecutor(
-          1,
-          1,
-          0,
-          TimeUnit.MILLISECONDS,
-          new ArrayBlockingQueue<>(MAX_QUEUED),
-          r -> {
-            Thread t = new Thread(r, "vask-cache");
-            t.setDaemon(true);
-            return t;
-          });
+  private final int maxQueued;
+  private final ThreadPoolExecutor io;
 
   public NatsChannelCache(KeyValue bucket, Clock clock) {
+    this(bucket, clock, MAX_QUEUED);
+  }
+
+  /**
+   * {@code maxQueued}: reads and writes waiting while NATS is down or slow; past it a put is
+   * dropped, a get misses.
+   */
+  public NatsChannelCache(KeyValue bucket, Clock clock, int maxQueued) {
     this.bucket = bucket;
     this.clock = clock;
+    this.maxQueued = maxQueued;
+    this.io =
+        new ThreadPoolExecutor(
+            1,
+            1,
+            0,
+            TimeUnit.MILLISECONDS,
+            new ArrayBlockingQueue<>(maxQueued),
+            r -> {
+              Thread t = new Thread(r, "vask-cache");
+              t.setDaemon(true);
+              return t;
+            });
   }
 
   @Override
@@ -74,8 +82,13 @@ public final class NatsChannelCache implements ChannelCache {
           });
     } catch (RejectedExecutionException full) {
       dropped.incrementAndGet();
-      LOG.debug("cache of {} not stored: {} writes waiting", channel, MAX_QUEUED);
+      LOG.debug("cache of {} not stored: {} writes waiting", channel, maxQueued);
     }
+  }
+
+  /** Reads and writes waiting (for metrics). */
+  long queued() {
+    return io.getQueue().size();
   }
 
   @Override

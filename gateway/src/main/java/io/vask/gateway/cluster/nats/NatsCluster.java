@@ -10,14 +10,13 @@ import io.nats.client.KeyValueManagement;
 import io.nats.client.KeyValueOptions;
 import io.nats.client.Nats;
 import io.nats.client.Options;
-import io.nats.client.api.DiscardPolicy;
 import io.nats.client.api.KeyValueConfiguration;
-import io.nats.client.api.RetentionPolicy;
 import io.nats.client.api.StorageType;
-import io.nats.client.api.StreamConfiguration;
 import io.vask.gateway.cluster.Cluster;
+import io.vask.gateway.cluster.ClusterBounds;
 import io.vask.gateway.cluster.LeaveGrace;
 import io.vask.gateway.cluster.Membership;
+import io.vask.gateway.cluster.OutageQueue;
 import io.vask.gateway.cluster.StartedListener;
 import java.io.IOException;
 import java.time.Clock;
@@ -46,17 +45,8 @@ public final class NatsCluster {
 
   private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(2);
 
-  /**
-   * What jnats buffers for us while reconnecting (bus publishes, KV writes): set explicitly, as it
-   * is a bound of the design; past it publishes fail at once and are counted.
-   */
-  static final long RECONNECT_BUFFER_BYTES = 8L << 20;
-
-  /** The webhook stream's bounds on the NATS server's disk: oldest messages go first. */
-  static final long STREAM_MAX_BYTES = 256L << 20;
-
-  /** Past the retry span (5 minutes) an event is given up anyway; the margin covers pulls late. */
-  static final Duration STREAM_MAX_AGE = Duration.ofMinutes(10);
+  /** Compare-and-set lanes of the membership bucket. */
+  private static final int LANES = 4;
 
   private NatsCluster() {}
 
@@ -73,6 +63,22 @@ public final class NatsCluster {
   public static Cluster connect(
       String url, NatsAccess access, String nodeName, Clock clock, NatsTimings timings)
       throws IOException, InterruptedException {
+    return connect(url, access, nodeName, clock, timings, ClusterBounds.DEFAULT);
+  }
+
+  /**
+   * As above, holding at most {@code bounds} while NATS is unreachable (what jnats buffers for
+   * reconnecting is one of them: past it publishes fail at once and are counted) and bounding the
+   * webhook stream on the server.
+   */
+  public static Cluster connect(
+      String url,
+      NatsAccess access,
+      String nodeName,
+      Clock clock,
+      NatsTimings timings,
+      ClusterBounds bounds)
+      throws IOException, InterruptedException {
     String node = Keys.nodeToken(nodeName + "-" + UUID.randomUUID().toString().substring(0, 8));
     Link link = new Link();
     Options.Builder options =
@@ -82,7 +88,7 @@ public final class NatsCluster {
             .maxReconnects(-1)
             .reconnectWait(Duration.ofMillis(500))
             .reconnectJitter(Duration.ofMillis(250))
-            .reconnectBufferSize(RECONNECT_BUFFER_BYTES)
+            .reconnectBufferSize(bounds.publishBufferBytes())
             .pingInterval(Duration.ofSeconds(2))
             .connectionListener(link);
     access.apply(options);
@@ -95,15 +101,16 @@ public final class NatsCluster {
       ensureBucket(buckets, NODES, Duration.ofMillis(timings.heartbeatTtlMillis()));
       ensureBucket(buckets, CACHE, Duration.ofDays(1));
       ensureBucket(buckets, APPS, OWNERSHIP_TTL);
-      ensureStream(connection.jetStreamManagement(jso));
+      WebhookStream.ensure(connection.jetStreamManagement(jso), bounds);
       KeyValue membership = connection.keyValue(MEMBERSHIP, kvo);
       KeyValue nodes = connection.keyValue(NODES, kvo);
       JetStream jetStream = connection.jetStream(jso);
 
       ScheduledExecutorService timer = Executors.newScheduledThreadPool(4, daemon());
       KvMirror mirror = new KvMirror(membership, Duration.ofSeconds(10));
+      CasLanes lanes = new CasLanes(membership, LANES, bounds.membershipQueuePerLane());
       Membership parts =
-          membership(node, new Buckets(membership, mirror, nodes), link, timer, timings);
+          membership(node, new Buckets(membership, mirror, nodes, lanes), link, timer, timings);
 
       AutoCloseable shared =
           () -> {
@@ -117,15 +124,25 @@ public final class NatsCluster {
             connection.close();
           };
       NatsClusterBus bus = new NatsClusterBus(connection, node);
+      JetStreamManagement management = connection.jetStreamManagement(jso);
       NatsWebhookOutbox outbox =
-          new NatsWebhookOutbox(jetStream, connection.jetStreamManagement(jso), link, timer);
+          new NatsWebhookOutbox(
+              jetStream,
+              management,
+              link,
+              timer,
+              new Unpublished(bounds.webhookBufferBytes()),
+              new StreamDiscards(management, link, bounds.streamMaxBytes()));
+      NatsChannelCache cache =
+          new NatsChannelCache(connection.keyValue(CACHE, kvo), clock, bounds.cacheQueue());
       return new Cluster(
           bus,
           parts,
-          new NatsChannelCache(connection.keyValue(CACHE, kvo), clock),
+          cache,
           outbox,
           new NatsAppScope(new AppOwnership(connection.keyValue(APPS, kvo)), mirror, bus, outbox),
-          shared);
+          shared,
+          outageQueues(bounds, connection, lanes, cache, outbox));
     } catch (Exception e) {
       connection.close();
       if (e instanceof IOException io) {
@@ -133,6 +150,33 @@ public final class NatsCluster {
       }
       throw new IOException("NATS cluster setup failed: " + e.getMessage(), e);
     }
+  }
+
+  /** The queues that grow while NATS is unreachable, each with its bound (for metrics). */
+  private static List<OutageQueue> outageQueues(
+      ClusterBounds bounds,
+      Connection connection,
+      CasLanes lanes,
+      NatsChannelCache cache,
+      NatsWebhookOutbox outbox) {
+    return List.of(
+        new OutageQueue(
+            "publishes",
+            OutageQueue.Unit.BYTES,
+            connection::outgoingPendingBytes,
+            bounds.publishBufferBytes()),
+        new OutageQueue(
+            "membership_writes",
+            OutageQueue.Unit.ENTRIES,
+            lanes::queued,
+            (long) LANES * bounds.membershipQueuePerLane()),
+        new OutageQueue(
+            "cache_writes", OutageQueue.Unit.ENTRIES, cache::queued, bounds.cacheQueue()),
+        new OutageQueue(
+            "webhooks",
+            OutageQueue.Unit.BYTES,
+            outbox::unstoredBytes,
+            bounds.webhookBufferBytes()));
   }
 
   /** Connects once; a refusal names its reason (credentials, TLS), never a secret. */
@@ -149,8 +193,11 @@ public final class NatsCluster {
     }
   }
 
-  /** The membership bucket, this node's mirror of it, and the heartbeat bucket. */
-  private record Buckets(KeyValue membership, KvMirror mirror, KeyValue nodes) {}
+  /**
+   * The membership bucket, this node's mirror of it, the heartbeat bucket, and the lanes writing to
+   * the membership bucket.
+   */
+  private record Buckets(KeyValue membership, KvMirror mirror, KeyValue nodes, CasLanes lanes) {}
 
   /** The membership parts over one bucket, with their janitor and count flush on the timer. */
   private static Membership membership(
@@ -162,7 +209,7 @@ public final class NatsCluster {
     StartedListener listener = new StartedListener();
     LeaveGrace grace =
         new LeaveGrace(timings.leaveGraceMillis(), timer, LeaveGrace.OnFlush.LET_RUN, listener);
-    CasLanes lanes = new CasLanes(buckets.membership(), 4);
+    CasLanes lanes = buckets.lanes();
     NatsMembership shared =
         new NatsMembership(node, lanes, buckets.mirror(), link, grace, listener);
     LocalCounts counts =
@@ -217,41 +264,6 @@ public final class NatsCluster {
       buckets.getStatus(name);
     } catch (JetStreamApiException missing) {
       buckets.create(config.build());
-    }
-  }
-
-  /**
-   * The webhook stream, one subject per app, with its bounds. A stream made by an older version
-   * gets the bounds and the per-app subjects added (its leftover events on the old subject {@code
-   * vask.webhooks} stay undelivered: docs/clustering.md).
-   */
-  private static void ensureStream(JetStreamManagement streams)
-      throws IOException, JetStreamApiException {
-    List<String> subjects = new java.util.ArrayList<>(List.of(NatsWebhookOutbox.SUBJECTS));
-    boolean exists;
-    try {
-      streams.getStreamInfo(NatsWebhookOutbox.STREAM).getConfiguration().getSubjects().stream()
-          .filter(subject -> !subjects.contains(subject))
-          .forEach(subjects::add);
-      exists = true;
-    } catch (JetStreamApiException missing) {
-      exists = false;
-    }
-    StreamConfiguration config =
-        StreamConfiguration.builder()
-            .name(NatsWebhookOutbox.STREAM)
-            .subjects(subjects)
-            .retentionPolicy(RetentionPolicy.WorkQueue)
-            .storageType(StorageType.File)
-            .duplicateWindow(Duration.ofMinutes(2))
-            .maxBytes(STREAM_MAX_BYTES)
-            .maxAge(STREAM_MAX_AGE)
-            .discardPolicy(DiscardPolicy.Old)
-            .build();
-    if (exists) {
-      streams.updateStream(config);
-    } else {
-      streams.addStream(config);
     }
   }
 

@@ -38,17 +38,15 @@ public final class NatsWebhookOutbox implements WebhookOutbox {
   static final String CONSUMER_PREFIX = "vask-webhooks-";
   static final int MAX_IN_FLIGHT = 1000;
 
-  /**
-   * Encoded events not yet stored in the stream (NATS down) this node keeps; past it the oldest is
-   * dropped and counted in {@link #lost}, so an outage costs a fixed amount of memory.
-   */
-  static final long MAX_UNPUBLISHED_BYTES = 16L << 20;
+  /** How often the stream's discards are derived: a low rate, off the data path. */
+  static final long DISCARD_CHECK_SECONDS = 10;
 
   private final JetStream jetStream;
   private final JetStreamManagement jetStreamManagement;
   private final Link link;
   private final ScheduledExecutorService timer;
-  private final Unpublished unpublished = new Unpublished(MAX_UNPUBLISHED_BYTES);
+  private final Unpublished unpublished;
+  private final StreamDiscards discards;
   private final Map<Message, Boolean> inFlight = new ConcurrentHashMap<>();
   private final AtomicLong lost = new AtomicLong();
   private final Set<String> served = ConcurrentHashMap.newKeySet();
@@ -60,18 +58,25 @@ public final class NatsWebhookOutbox implements WebhookOutbox {
       JetStream jetStream,
       JetStreamManagement jetStreamManagement,
       Link link,
-      ScheduledExecutorService timer) {
+      ScheduledExecutorService timer,
+      Unpublished unpublished,
+      StreamDiscards discards) {
     this.jetStream = jetStream;
     this.jetStreamManagement = jetStreamManagement;
     this.link = link;
     this.timer = timer;
+    this.unpublished = unpublished;
+    this.discards = discards;
   }
 
   @Override
   public void enqueue(WebhookEvent event) {
     Unpublished.Entry entry =
         new Unpublished.Entry(
-            event.id(), Tokens.webhookSubject(event.appId()), WebhookCodec.encode(event));
+            event.id(),
+            event.appId(),
+            Tokens.webhookSubject(event.appId()),
+            WebhookCodec.encode(event));
     int evicted = unpublished.add(entry);
     if (evicted > 0) {
       lost.addAndGet(evicted);
@@ -95,6 +100,9 @@ public final class NatsWebhookOutbox implements WebhookOutbox {
               (ack, error) -> {
                 if (error == null) {
                   unpublished.forget(entry);
+                  if (!ack.isDuplicate()) {
+                    discards.stored(entry.appId(), ack.getSeqno());
+                  }
                 } else {
                   notStored(entry, error);
                 }
@@ -125,6 +133,8 @@ public final class NatsWebhookOutbox implements WebhookOutbox {
   public void start(Deliverer deliverer) {
     timer.scheduleWithFixedDelay(this::keepAlive, 10, 10, TimeUnit.SECONDS);
     timer.scheduleWithFixedDelay(this::republish, 1, 1, TimeUnit.SECONDS);
+    timer.scheduleWithFixedDelay(
+        discards::check, DISCARD_CHECK_SECONDS, DISCARD_CHECK_SECONDS, TimeUnit.SECONDS);
     synchronized (pullers) {
       this.deliverer = deliverer;
       served.forEach(app -> pullers.put(app, puller(app)));
@@ -268,6 +278,16 @@ public final class NatsWebhookOutbox implements WebhookOutbox {
   @Override
   public long lost() {
     return lost.get();
+  }
+
+  @Override
+  public long discardedByStream() {
+    return discards.discarded();
+  }
+
+  /** Encoded bytes of events not yet stored in the stream (for metrics). */
+  long unstoredBytes() {
+    return unpublished.bytes();
   }
 
   @Override

@@ -12,8 +12,8 @@ import java.util.Map;
  * of it is pending, so retries never stack up publishes of one event.
  */
 final class Unpublished {
-  /** One event's id (the stream's de-duplication key) and its encoded body. */
-  record Entry(String id, String subject, byte[] body) {}
+  /** One event's id (the stream's de-duplication key), its app and its encoded body. */
+  record Entry(String id, String appId, String subject, byte[] body) {}
 
   private final long maxBytes;
   private final Map<String, Entry> entries = new LinkedHashMap<>();

@@ -12,7 +12,7 @@ class UnpublishedTest {
   private final Unpublished unpublished = new Unpublished(300);
 
   private static Unpublished.Entry entry(String id) {
-    return new Unpublished.Entry(id, "vask.webhooks.app", new byte[100]);
+    return new Unpublished.Entry(id, "app", "vask.webhooks.app", new byte[100]);
   }
 
   @Test

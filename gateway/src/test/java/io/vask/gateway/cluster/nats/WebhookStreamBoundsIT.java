@@ -7,6 +7,7 @@ import io.nats.client.Nats;
 import io.nats.client.api.DiscardPolicy;
 import io.nats.client.api.StreamConfiguration;
 import io.vask.gateway.cluster.Cluster;
+import io.vask.gateway.cluster.ClusterBounds;
 import io.vask.gateway.testing.NatsServer;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -33,7 +34,7 @@ class WebhookStreamBoundsIT {
       try (Cluster cluster = ContractNodes.connect(NATS, 100)) {
         StreamConfiguration config =
             raw.jetStreamManagement().getStreamInfo(NatsWebhookOutbox.STREAM).getConfiguration();
-        assertThat(config.getMaxBytes()).isEqualTo(NatsCluster.STREAM_MAX_BYTES);
+        assertThat(config.getMaxBytes()).isEqualTo(ClusterBounds.DEFAULT.streamMaxBytes());
         assertThat(config.getMaxAge()).isGreaterThan(Duration.ofMinutes(5));
         assertThat(config.getDiscardPolicy()).isEqualTo(DiscardPolicy.Old);
         assertThat(config.getSubjects()).contains(NatsWebhookOutbox.SUBJECTS, "vask.webhooks");

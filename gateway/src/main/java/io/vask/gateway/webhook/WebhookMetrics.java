@@ -41,6 +41,9 @@ public final class WebhookMetrics {
   final Counter retried;
   private final GatewayMetrics metrics;
 
+  /** Held here: Micrometer keeps only a weak reference to a function counter's object. */
+  private final LongSupplier discardedByStream;
+
   public WebhookMetrics(
       GatewayMetrics metrics, LongSupplier queueDepth, LongSupplier lost, WebhookBacklog backlog) {
     this(metrics, queueDepth, lost, () -> 0, backlog);
@@ -54,6 +57,7 @@ public final class WebhookMetrics {
       LongSupplier discardedByStream,
       WebhookBacklog backlog) {
     this.metrics = metrics;
+    this.discardedByStream = discardedByStream;
     requests =
         counter("vask_webhooks_requests", "Webhook requests made (one per event and target)");
     retried = counter("vask_webhooks_retried", "Webhook attempts that were retries");
@@ -64,7 +68,8 @@ public final class WebhookMetrics {
       dropped(reason, GatewayMetrics.NO_APP);
     }
     // the outbox, not the sender, learns of these: read from its count at scrape time
-    FunctionCounter.builder("vask_webhooks_dropped", discardedByStream, LongSupplier::getAsLong)
+    FunctionCounter.builder(
+            "vask_webhooks_dropped", this.discardedByStream, LongSupplier::getAsLong)
         .description(DROPPED_HELP)
         .tags("reason", STREAM_LIMIT, AppMeters.APP, GatewayMetrics.NO_APP)
         .register(metrics.registry);

@@ -35,8 +35,9 @@ final class StreamDiscards {
   StreamDiscards(JetStreamManagement management, Link link, long streamMaxBytes) {
     this.management = management;
     this.link = link;
-    // an event takes well over 64 bytes in the stream, so the stream never holds more of ours
-    this.maxTracked = (int) Math.max(1024, Math.min(1 << 20, streamMaxBytes / 64));
+    // an event takes well over 64 bytes in the stream, so the stream rarely holds more of ours;
+    // at least room for what a busy node stores between two checks
+    this.maxTracked = (int) Math.max(1 << 16, Math.min(1 << 20, streamMaxBytes / 64));
   }
 
   /** The stream stored one of our events for {@code appId} under {@code sequence}. */

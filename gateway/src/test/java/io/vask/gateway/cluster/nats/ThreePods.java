@@ -38,13 +38,22 @@ final class ThreePods implements AutoCloseable {
     }
   }
 
+  private final java.util.Map<String, String> env;
+
   ThreePods(String natsUrl, String appsJson, int count) throws Exception {
+    this(natsUrl, appsJson, count, java.util.Map.of());
+  }
+
+  /** As above, with {@code env} added to each gateway's environment (e.g. small bounds). */
+  ThreePods(String natsUrl, String appsJson, int count, java.util.Map<String, String> env)
+      throws Exception {
     this.natsUrl = natsUrl;
+    this.env = env;
     dir = Files.createTempDirectory("vask-pods");
     appsFile = dir.resolve("apps.json");
     Files.writeString(appsFile, appsJson);
     for (int i = 0; i < count; i++) {
-      pods.add(GatewayProcess.start("pod-" + (char) ('a' + i), natsUrl, appsFile, dir));
+      pods.add(GatewayProcess.start("pod-" + (char) ('a' + i), natsUrl, appsFile, dir, env));
     }
   }
 
@@ -54,7 +63,7 @@ final class ThreePods implements AutoCloseable {
 
   /** Starts a new process in place of pod {@code i} (after a kill or a stop). */
   void replace(int i) throws Exception {
-    pods.set(i, GatewayProcess.start(pods.get(i).name + "-again", natsUrl, appsFile, dir));
+    pods.set(i, GatewayProcess.start(pods.get(i).name + "-again", natsUrl, appsFile, dir, env));
   }
 
   static com.pusher.rest.Pusher api(GatewayProcess pod, App app) {

@@ -29,7 +29,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class WebhookStreamDiscardsIT {
   @RegisterExtension static final NatsServer NATS = new NatsServer();
   private static final App APP = App.named("discards");
-  private static final String STREAM_LIMIT = "vask_webhooks_dropped_total{reason=\"stream_limit\"}";
+  private static final String STREAM_LIMIT =
+      "vask_webhooks_dropped_total{app=\"\",reason=\"stream_limit\"}";
 
   @Test
   void eventsTheStreamDiscardedUntakenAreCountedByStreamLimit() throws Exception {

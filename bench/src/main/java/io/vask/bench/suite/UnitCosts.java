@@ -98,6 +98,14 @@ final class UnitCosts {
     units.put(
         "storm_all_back_ms",
         new Unit(Fields.number(storm, "all_back_ms"), "ms after SIGTERM", "reconnect-storm"));
+    units.put(
+        "storm_reconnects_per_core_second",
+        new Unit(
+            ratio(
+                Fields.number(storm, "resubscribed"),
+                Fields.number(storm, "receivers_cpu_seconds")),
+            "reconnect + subscribe per CPU-second of the receiving pods, cluster mode",
+            "reconnect-storm: clients / receivers' CPU seconds"));
     return units;
   }
 
@@ -121,5 +129,9 @@ final class UnitCosts {
     doc.put("source", "results.json of the same run");
     doc.put("units", of(lines));
     new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), doc);
+  }
+
+  private static Double ratio(Double amount, Double seconds) {
+    return amount == null || seconds == null || seconds <= 0 ? null : amount / seconds;
   }
 }

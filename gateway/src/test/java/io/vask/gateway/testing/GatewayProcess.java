@@ -108,26 +108,18 @@ public final class GatewayProcess implements AutoCloseable {
 
   /** The body of {@code /ready} (empty when the node does not answer). */
   public String readiness() {
-    try {
-      return HTTP.send(
-              HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + metricsPort + "/ready"))
-                  .timeout(Duration.ofSeconds(2))
-                  .build(),
-              HttpResponse.BodyHandlers.ofString())
-          .body();
-    } catch (IOException e) {
-      return "";
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return "";
-    }
+    return metricsPortBody("/ready");
   }
 
   /** The Prometheus text of {@code /metrics} (empty when the node does not answer). */
   public String metrics() {
+    return metricsPortBody("/metrics");
+  }
+
+  private String metricsPortBody(String path) {
     try {
       return HTTP.send(
-              HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + metricsPort + "/metrics"))
+              HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + metricsPort + path))
                   .timeout(Duration.ofSeconds(2))
                   .build(),
               HttpResponse.BodyHandlers.ofString())

@@ -9,17 +9,15 @@ import io.vask.operator.model.Endpoints;
 import io.vask.operator.model.VaskApp;
 import io.vask.operator.model.VaskAppStatus;
 import io.vask.operator.plan.Credentials;
+import io.vask.operator.web.MutableClock;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
@@ -33,7 +31,7 @@ class GatewayStatsTest {
   private static final Credentials CHAT =
       new Credentials("1001", "chat-key", "chat-secret", "chat-credentials");
 
-  private final TestClock clock = new TestClock();
+  private final MutableClock clock = new MutableClock(Instant.now());
   private final List<String> tokens = new CopyOnWriteArrayList<>();
   private final List<AutoCloseable> opened = new CopyOnWriteArrayList<>();
   private final GatewayStats stats = new GatewayStats(GatewayUrls.STATUS, app -> CHAT, clock);
@@ -131,29 +129,5 @@ class GatewayStatsTest {
     status.endpoints = new Endpoints("ws://unused/app/chat-key", httpApi);
     app.setStatus(status);
     return app;
-  }
-
-  /** A clock the test moves forward. */
-  private static final class TestClock extends Clock {
-    private volatile Instant now = Instant.now();
-
-    void advance(Duration duration) {
-      now = now.plus(duration);
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
   }
 }

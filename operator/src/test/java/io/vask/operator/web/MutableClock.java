@@ -7,10 +7,18 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 /** A clock the test moves forward. */
-final class MutableClock extends Clock {
-  private volatile Instant now = Instant.parse("2030-01-01T00:00:00Z");
+public final class MutableClock extends Clock {
+  private volatile Instant now;
 
-  void advance(Duration duration) {
+  MutableClock() {
+    this(Instant.parse("2030-01-01T00:00:00Z"));
+  }
+
+  public MutableClock(Instant start) {
+    this.now = start;
+  }
+
+  public void advance(Duration duration) {
     now = now.plus(duration);
   }
 

@@ -32,7 +32,7 @@ final class EntrySweep implements SweptState {
   private void withdrawUnclaimed() {
     for (Map.Entry<String, byte[]> e : shared.mirror().all().entrySet()) {
       String key = e.getKey();
-      MembershipEntry entry = MembershipEntry.parse(e.getValue());
+      MembershipEntry entry = shared.mirror().entry(e.getKey(), e.getValue());
       if (entry == null || !entry.holds(shared.node()) || shared.claims().has(key)) {
         continue;
       }
@@ -95,7 +95,7 @@ final class EntrySweep implements SweptState {
   /** Held leaves past the grace and a margin: their node died before deciding them. */
   private void decideOrphanedLeaves() {
     for (Map.Entry<String, byte[]> e : shared.mirror().all().entrySet()) {
-      MembershipEntry entry = MembershipEntry.parse(e.getValue());
+      MembershipEntry entry = shared.mirror().entry(e.getKey(), e.getValue());
       if (entry == null || !entry.empty() || !shared.grace().orphaned(entry.leftAt())) {
         continue;
       }
@@ -112,7 +112,7 @@ final class EntrySweep implements SweptState {
   public Set<String> holders() {
     Set<String> nodes = new HashSet<>();
     for (Map.Entry<String, byte[]> e : shared.mirror().all().entrySet()) {
-      MembershipEntry entry = MembershipEntry.parse(e.getValue());
+      MembershipEntry entry = shared.mirror().entry(e.getKey(), e.getValue());
       if (entry != null) {
         nodes.addAll(entry.nodes());
       }
@@ -124,7 +124,7 @@ final class EntrySweep implements SweptState {
   public void evict(String dead) {
     for (Map.Entry<String, byte[]> e : shared.mirror().all().entrySet()) {
       String key = e.getKey();
-      MembershipEntry entry = MembershipEntry.parse(e.getValue());
+      MembershipEntry entry = shared.mirror().entry(e.getKey(), e.getValue());
       if (entry != null && entry.holds(dead)) {
         Keys.parse(key)
             .ifPresent(k -> shared.onLane(key, () -> shared.withdraw(key, dead) && reportGone(k)));

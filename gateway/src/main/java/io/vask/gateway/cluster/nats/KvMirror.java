@@ -23,6 +23,7 @@ import java.util.function.Consumer;
  */
 final class KvMirror {
   private final NavigableMap<String, byte[]> values = new ConcurrentSkipListMap<>();
+  private final Map<String, Parsed> parsed = new ConcurrentHashMap<>();
   private final Map<String, NatsKeyValueWatchSubscription> watches = new ConcurrentHashMap<>();
   private final KeyValue bucket;
   private final Duration loadTimeout;
@@ -60,6 +61,7 @@ final class KvMirror {
       unsubscribe(watch);
     }
     values.keySet().removeIf(key -> Keys.appOf(key).equals(appId));
+    parsed.keySet().removeIf(key -> Keys.appOf(key).equals(appId));
   }
 
   /** Every key starting with {@code prefix}, in key order. */
@@ -75,10 +77,38 @@ final class KvMirror {
     return values;
   }
 
+  /**
+   * {@code value} (this mirror's value of {@code key}) as a membership entry, parsed once per value
+   * it holds: queries and sweeps read every member of a channel, and a parse per read made a
+   * presence join cost a parse per member.
+   */
+  MembershipEntry entry(String key, byte[] value) {
+    Parsed known = parsed.get(key);
+    if (known != null && known.value() == value) {
+      return known.entry();
+    }
+    Parsed fresh = new Parsed(value, MembershipEntry.parse(value));
+    if (value != null) {
+      parsed.put(key, fresh);
+      if (values.get(key) != value) { // changed or removed meanwhile: keep nothing stale
+        parsed.remove(key, fresh);
+      }
+    }
+    return fresh.entry();
+  }
+
+  /** The entry of {@code key} as this mirror holds it; null when absent or not an entry. */
+  MembershipEntry entry(String key) {
+    return entry(key, values.get(key));
+  }
+
   void close() {
     watches.values().forEach(KvMirror::unsubscribe);
     watches.clear();
   }
+
+  /** A value and its parse (null: not a membership entry). */
+  private record Parsed(byte[] value, MembershipEntry entry) {}
 
   private static void unsubscribe(NatsKeyValueWatchSubscription watch) {
     try {
@@ -103,6 +133,7 @@ final class KvMirror {
       } else {
         values.remove(entry.getKey());
       }
+      parsed.remove(entry.getKey());
       changes.accept(entry.getKey());
     }
 

@@ -33,7 +33,7 @@ final class MembershipView {
         .range(prefix)
         .forEach(
             (key, value) -> {
-              MembershipEntry entry = MembershipEntry.parse(value);
+              MembershipEntry entry = mirror.entry(key, value);
               if (entry != null && entry.heldByOthers(node) && entry.member() != null) {
                 present.put(entry.member().userId(), entry.member());
               }
@@ -50,7 +50,7 @@ final class MembershipView {
         .range(appPrefix)
         .forEach(
             (key, value) -> {
-              MembershipEntry entry = MembershipEntry.parse(value);
+              MembershipEntry entry = mirror.entry(key, value);
               if (entry != null && entry.heldByOthers(node)) {
                 occupied.add(key);
               }
@@ -77,7 +77,7 @@ final class MembershipView {
     Set<String> online = new HashSet<>();
     for (String id : userIds) {
       String key = Keys.user(appId, id);
-      MembershipEntry entry = MembershipEntry.parse(mirror.get(key));
+      MembershipEntry entry = mirror.entry(key);
       if (claims.has(key) || (entry != null && entry.heldByOthers(node))) {
         online.add(id);
       }

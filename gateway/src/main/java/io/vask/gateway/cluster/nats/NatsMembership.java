@@ -59,7 +59,7 @@ final class NatsMembership {
 
   /** The entry as this node last saw it (null if absent or unreadable). */
   MembershipEntry seen(String key) {
-    return MembershipEntry.parse(mirror.get(key));
+    return mirror.entry(key);
   }
 
   /** This node's copy of the bucket (lags it by a message; decisions use compare-and-set). */

@@ -12,6 +12,7 @@ import io.vask.gateway.cluster.nats.NatsMembership.Back;
 import io.vask.gateway.protocol.PresenceMember;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -102,6 +103,8 @@ final class NatsPresence implements Presence, SweptState {
   @Override
   public void reconcile() {
     String node = shared.node();
+    // each roster is parsed once per sweep: a member-by-member parse costs members² per channel
+    Map<String, Map<String, Set<String>>> rosters = new HashMap<>();
     eachPlace(
         (memberKey, holders) -> {
           if (holders.contains(node) && !shared.claims().has(memberKey)) {
@@ -114,7 +117,7 @@ final class NatsPresence implements Presence, SweptState {
             (memberKey, member) ->
                 Keys.parse(memberKey)
                     .filter(k -> Keys.MEMBER.equals(k.kind()))
-                    .filter(k -> writtenBefore(memberKey, node) && !placeSeen(k, node))
+                    .filter(k -> writtenBefore(memberKey, node) && !placeSeen(k, node, rosters))
                     .ifPresent(
                         k ->
                             shared.onLane(
@@ -137,9 +140,13 @@ final class NatsPresence implements Presence, SweptState {
     return seen != null && seen.holds(node);
   }
 
-  private boolean placeSeen(Key member, String node) {
-    byte[] value = shared.mirror().get(Keys.roster(member.appId(), member.channel()));
-    return PresenceRoster.parse(value).getOrDefault(member.userId(), Set.of()).contains(node);
+  private boolean placeSeen(Key member, String node, Map<String, Map<String, Set<String>>> parsed) {
+    return parsed
+        .computeIfAbsent(
+            Keys.roster(member.appId(), member.channel()),
+            key -> PresenceRoster.parse(shared.mirror().get(key)))
+        .getOrDefault(member.userId(), Set.of())
+        .contains(node);
   }
 
   @Override

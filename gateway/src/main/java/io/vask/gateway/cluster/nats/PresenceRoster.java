@@ -1,18 +1,19 @@
 package io.vask.gateway.cluster.nats;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import io.nats.client.JetStreamApiException;
 import io.nats.client.KeyValue;
 import io.nats.client.api.KeyValueEntry;
 import io.vask.gateway.protocol.Json;
-import java.nio.charset.StandardCharsets;
-import java.util.Iterator;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.function.UnaryOperator;
+import java.util.function.Predicate;
 
 /**
  * A presence channel's roster ({@code pr.<app>.<channel>}): each member and the nodes that hold a
@@ -39,16 +40,16 @@ final class PresenceRoster {
         roster -> {
           if (!roster.containsKey(userId) && roster.size() >= max) {
             admitted[0] = false;
-            return roster;
+            return false;
           }
-          return with(roster, userId, node);
+          return roster.computeIfAbsent(userId, u -> new TreeSet<>()).add(node);
         });
     return admitted[0];
   }
 
   /** Takes {@code node}'s place for the user, full or not (a member this node already had). */
   void restore(String key, String userId, String node) throws Exception {
-    mutate(key, roster -> with(roster, userId, node));
+    mutate(key, roster -> roster.computeIfAbsent(userId, u -> new TreeSet<>()).add(node));
   }
 
   /** Gives up {@code node}'s place for the user; the user leaves the roster with the last one. */
@@ -57,49 +58,35 @@ final class PresenceRoster {
         key,
         roster -> {
           Set<String> nodes = roster.get(userId);
-          if (nodes == null || !nodes.contains(node)) {
-            return roster;
+          if (nodes == null || !nodes.remove(node)) {
+            return false;
           }
-          Map<String, Set<String>> next = new TreeMap<>(roster);
-          Set<String> rest = new TreeSet<>(nodes);
-          rest.remove(node);
-          if (rest.isEmpty()) {
-            next.remove(userId);
-          } else {
-            next.put(userId, rest);
+          if (nodes.isEmpty()) {
+            roster.remove(userId);
           }
-          return next;
+          return true;
         });
   }
 
-  private static Map<String, Set<String>> with(
-      Map<String, Set<String>> roster, String userId, String node) {
-    Set<String> nodes = roster.getOrDefault(userId, Set.of());
-    if (nodes.contains(node)) {
-      return roster;
-    }
-    Map<String, Set<String>> next = new TreeMap<>(roster);
-    Set<String> more = new TreeSet<>(nodes);
-    more.add(node);
-    next.put(userId, more);
-    return next;
-  }
-
-  private void mutate(String key, UnaryOperator<Map<String, Set<String>>> change) throws Exception {
+  /**
+   * Reads the roster, lets {@code change} edit the parsed copy (true: it changed) and writes it
+   * back if the key still has the revision read; decides again when another node wrote first. The
+   * value is read, parsed and written whole: a join costs in proportion to the roster's size.
+   */
+  private void mutate(String key, Predicate<Map<String, Set<String>>> change) throws Exception {
     for (int attempt = 0; ; attempt++) {
       KeyValueEntry current = bucket.get(key);
-      Map<String, Set<String>> roster = current == null ? Map.of() : parse(current.getValue());
-      Map<String, Set<String>> next = change.apply(roster);
-      if (next.equals(roster)) {
+      Map<String, Set<String>> roster = parse(current == null ? null : current.getValue());
+      if (!change.test(roster)) {
         return;
       }
       try {
-        if (next.isEmpty()) {
+        if (roster.isEmpty()) {
           bucket.delete(key, current.getRevision());
         } else if (current == null) {
-          bucket.create(key, toBytes(next));
+          bucket.create(key, toBytes(roster));
         } else {
-          bucket.update(key, toBytes(next), current.getRevision());
+          bucket.update(key, toBytes(roster), current.getRevision());
         }
         return;
       } catch (JetStreamApiException conflict) {
@@ -112,27 +99,67 @@ final class PresenceRoster {
   }
 
   /**
-   * The roster in a value ({@code {"r":{user:[nodes]}}}): user id → nodes (empty for a value this
-   * version cannot read).
+   * The roster in a value ({@code {"r":{user:[nodes]}}}): user id → nodes, a map of its own the
+   * caller may change (empty for a value this version cannot read). Read as a token stream: a tree
+   * of nodes would cost several times as much for a roster of thousands.
    */
   static Map<String, Set<String>> parse(byte[] value) {
-    Map<String, Set<String>> roster = new TreeMap<>();
-    JsonNode json = value == null ? null : Json.parse(value).orElse(null);
-    if (json != null && json.path("r").isObject()) {
-      for (Iterator<Map.Entry<String, JsonNode>> it = json.get("r").fields(); it.hasNext(); ) {
-        Map.Entry<String, JsonNode> e = it.next();
-        Set<String> nodes = new TreeSet<>();
-        e.getValue().forEach(n -> nodes.add(n.asText()));
-        roster.put(e.getKey(), nodes);
-      }
+    Map<String, Set<String>> roster = new HashMap<>();
+    if (value == null) {
+      return roster;
     }
-    return roster;
+    try (JsonParser json = Json.MAPPER.getFactory().createParser(value)) {
+      if (json.nextToken() != JsonToken.START_OBJECT) {
+        return new HashMap<>();
+      }
+      while (json.nextToken() == JsonToken.FIELD_NAME) {
+        boolean members = "r".equals(json.currentName());
+        if (json.nextToken() == JsonToken.START_OBJECT && members) {
+          readMembers(json, roster);
+        } else {
+          json.skipChildren();
+        }
+      }
+      return roster;
+    } catch (IOException e) {
+      return new HashMap<>();
+    }
   }
 
-  private static byte[] toBytes(Map<String, Set<String>> roster) {
-    ObjectNode json = Json.MAPPER.createObjectNode();
-    ObjectNode members = json.putObject("r");
-    roster.forEach((user, nodes) -> nodes.forEach(members.withArray(user)::add));
-    return Json.write(json).getBytes(StandardCharsets.UTF_8);
+  private static void readMembers(JsonParser json, Map<String, Set<String>> roster)
+      throws IOException {
+    while (json.nextToken() == JsonToken.FIELD_NAME) {
+      String user = json.currentName();
+      Set<String> nodes = new TreeSet<>();
+      if (json.nextToken() == JsonToken.START_ARRAY) {
+        for (JsonToken t = json.nextToken(); t != JsonToken.END_ARRAY; t = json.nextToken()) {
+          if (t == null) {
+            throw new IOException("roster value ends inside a member");
+          }
+          nodes.add(json.getValueAsString());
+        }
+      } else {
+        json.skipChildren();
+      }
+      roster.put(user, nodes);
+    }
+  }
+
+  private static byte[] toBytes(Map<String, Set<String>> roster) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(64 + 48 * roster.size());
+    try (JsonGenerator json = Json.MAPPER.getFactory().createGenerator(out)) {
+      json.writeStartObject();
+      json.writeObjectFieldStart("r");
+      for (Map.Entry<String, Set<String>> member : roster.entrySet()) {
+        json.writeArrayFieldStart(member.getKey());
+        for (String node : member.getValue()) {
+          json.writeString(node);
+        }
+        json.writeEndArray();
+      }
+      json.writeEndObject();
+      json.writeEndObject();
+    }
+    return out.toByteArray();
   }
 }

@@ -1,0 +1,127 @@
+package io.vask.gateway.cluster.nats;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.nats.client.Connection;
+import io.nats.client.KeyValue;
+import io.nats.client.Nats;
+import io.nats.client.api.KeyValueConfiguration;
+import io.nats.client.api.StorageType;
+import io.vask.gateway.protocol.PresenceMember;
+import io.vask.gateway.testing.NatsServer;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * The presence store's parts on a real bucket: the mirror's parse of a membership entry follows
+ * every change of the key (it is reused only while the value is the same), and the roster admits up
+ * to its limit, keeps a user once with all its nodes and forgets the user with its last node.
+ */
+class PresenceStoreIT {
+  @RegisterExtension static final NatsServer NATS = new NatsServer();
+
+  private Connection connection;
+  private KeyValue bucket;
+
+  @BeforeEach
+  void open(org.junit.jupiter.api.TestInfo test) throws Exception {
+    connection = Nats.connect(NATS.url());
+    String name = "store-" + test.getTestMethod().orElseThrow().getName();
+    connection
+        .keyValueManagement()
+        .create(
+            KeyValueConfiguration.builder()
+                .name(name)
+                .storageType(StorageType.Memory)
+                .maxHistoryPerKey(1)
+                .build());
+    bucket = connection.keyValue(name);
+  }
+
+  @AfterEach
+  void close() throws InterruptedException {
+    connection.close();
+  }
+
+  @Test
+  void mirroredEntryFollowsEveryChangeAndIsParsedOncePerValue() throws Exception {
+    KvMirror mirror = new KvMirror(bucket, Duration.ofSeconds(10));
+    mirror.watch("app1");
+    String key = Keys.member("app1", "presence-room", "u1");
+    PresenceMember member = new PresenceMember("u1", "{\"name\":\"Ann\"}");
+
+    bucket.put(key, MembershipEntry.held("node-a", member).toBytes());
+    await(() -> mirror.entry(key) != null);
+    MembershipEntry first = mirror.entry(key);
+    assertEquals(Set.of("node-a"), first.nodes());
+    assertSame(first, mirror.entry(key), "the same value is not parsed again");
+
+    bucket.put(key, first.with("node-b").toBytes());
+    await(() -> mirror.entry(key).nodes().size() == 2);
+    assertEquals(Set.of("node-a", "node-b"), mirror.entry(key).nodes());
+    assertEquals(member, mirror.entry(key).member());
+
+    bucket.delete(key);
+    await(() -> mirror.get(key) == null);
+    assertNull(mirror.entry(key), "a deleted key has no entry");
+    mirror.close();
+  }
+
+  @Test
+  void rosterAdmitsUpToItsLimitOncePerUser() throws Exception {
+    PresenceRoster roster = new PresenceRoster(bucket);
+    String key = Keys.roster("app1", "presence-room");
+
+    assertTrue(roster.admit(key, "u1", "node-a", 2));
+    assertTrue(roster.admit(key, "u1", "node-b", 2), "a present user takes no second place");
+    assertTrue(roster.admit(key, "u2", "node-a", 2));
+    assertFalse(roster.admit(key, "u3", "node-b", 2), "full at two users");
+    assertEquals(Map.of("u1", Set.of("node-a", "node-b"), "u2", Set.of("node-a")), read(key));
+
+    roster.withdraw(key, "u1", "node-a");
+    assertEquals(Set.of("node-b"), read(key).get("u1"), "the user stays with its other node");
+    assertFalse(roster.admit(key, "u3", "node-b", 2));
+    roster.withdraw(key, "u1", "node-b");
+    assertTrue(roster.admit(key, "u3", "node-b", 2), "the last node's leave frees the place");
+
+    roster.withdraw(key, "u2", "node-a");
+    roster.withdraw(key, "u3", "node-b");
+    assertNull(bucket.get(key), "an empty roster is deleted");
+  }
+
+  @Test
+  void rosterValueReadsBackAndUnreadableValuesAreEmpty() {
+    byte[] value =
+        "{\"r\":{\"u1\":[\"a\",\"b\"],\"u\\\"2\":[\"c\"]},\"later\":{\"x\":[1]}}"
+            .getBytes(StandardCharsets.UTF_8);
+    assertEquals(Map.of("u1", Set.of("a", "b"), "u\"2", Set.of("c")), PresenceRoster.parse(value));
+    assertEquals(Map.of(), PresenceRoster.parse("not json".getBytes(StandardCharsets.UTF_8)));
+    assertEquals(Map.of(), PresenceRoster.parse("{\"r\":{\"u1\":[".getBytes()));
+    assertEquals(Map.of(), PresenceRoster.parse(null));
+  }
+
+  private Map<String, Set<String>> read(String key) throws Exception {
+    return PresenceRoster.parse(bucket.get(key).getValue());
+  }
+
+  private static void await(BooleanSupplier condition) throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("condition not met within 10 s");
+      }
+      Thread.sleep(10);
+    }
+  }
+}

@@ -26,11 +26,12 @@ final class CasLanes {
   static final int MAX_QUEUED_PER_LANE = 10_000;
 
   private final KeyValue bucket;
+  private final KvMirror mirror;
   private final ExecutorService[] lanes;
   private final AtomicLong rejected = new AtomicLong();
 
-  CasLanes(KeyValue bucket, int count) {
-    this(bucket, count, MAX_QUEUED_PER_LANE);
+  CasLanes(KeyValue bucket, KvMirror mirror, int count) {
+    this(bucket, mirror, count, MAX_QUEUED_PER_LANE);
   }
 
   /**
@@ -38,8 +39,9 @@ final class CasLanes {
    * fails at once (as one that timed out would) and is counted, instead of the queue growing for
    * the whole outage.
    */
-  CasLanes(KeyValue bucket, int count, int queuePerLane) {
+  CasLanes(KeyValue bucket, KvMirror mirror, int count, int queuePerLane) {
     this.bucket = bucket;
+    this.mirror = mirror;
     this.lanes = new ExecutorService[count];
     for (int i = 0; i < count; i++) {
       int lane = i;
@@ -102,42 +104,58 @@ final class CasLanes {
 
   /**
    * Replaces the key's entry with {@code change.apply(current)} (null deletes), retrying when
-   * another node wrote in between. Call on the key's lane.
+   * another node wrote in between. The first attempt takes the current value from the mirror: when
+   * the mirror is current (the common case) the write needs no read first; when it lags, the
+   * write's revision check fails and the next attempt reads the bucket. A decision not to write is
+   * never taken on the mirror's word. Call on the key's lane.
    */
   Change mutate(String key, UnaryOperator<MembershipEntry> change) throws Exception {
     for (int attempt = 0; ; attempt++) {
-      KeyValueEntry current;
-      try {
-        current = bucket.get(key);
-      } catch (java.io.IOException slow) {
-        // a timeout (a busy or reconnecting server): the read changed nothing, so try again
-        if (attempt >= 5) {
-          throw slow;
+      boolean guessed = attempt == 0;
+      KvMirror.Versioned current;
+      if (guessed) {
+        current = mirror.versioned(key);
+      } else {
+        try {
+          current = read(key);
+        } catch (java.io.IOException slow) {
+          // a timeout (a busy or reconnecting server): the read changed nothing, so try again
+          if (attempt >= 6) {
+            throw slow;
+          }
+          Thread.sleep(200L * attempt);
+          continue;
         }
-        Thread.sleep(200L * (attempt + 1));
-        continue;
       }
-      MembershipEntry before = current == null ? null : MembershipEntry.parse(current.getValue());
+      MembershipEntry before = current == null ? null : MembershipEntry.parse(current.value());
       MembershipEntry after = change.apply(before);
       if (java.util.Objects.equals(before, after)) {
+        if (guessed) {
+          continue;
+        }
         return new Change(before, after, false);
       }
       try {
         if (after == null) {
-          bucket.delete(key, current.getRevision());
+          bucket.delete(key, current.revision());
         } else if (current == null) {
           bucket.create(key, after.toBytes());
         } else {
-          bucket.update(key, after.toBytes(), current.getRevision());
+          bucket.update(key, after.toBytes(), current.revision());
         }
         return new Change(before, after, true);
       } catch (JetStreamApiException e) {
-        if (attempt >= 20) {
+        if (attempt >= 21) {
           throw e;
         }
-        // another node changed the key since our read: read again and decide again
+        // another node changed the key since our read (or the mirror lagged): read again
       }
     }
+  }
+
+  private KvMirror.Versioned read(String key) throws Exception {
+    KeyValueEntry entry = bucket.get(key);
+    return entry == null ? null : new KvMirror.Versioned(entry.getValue(), entry.getRevision());
   }
 
   /** Lets queued changes (a drain's leaves) reach the bucket for a moment, then stops. */

@@ -24,6 +24,7 @@ import java.util.function.Consumer;
 final class KvMirror {
   private final NavigableMap<String, byte[]> values = new ConcurrentSkipListMap<>();
   private final Map<String, Parsed> parsed = new ConcurrentHashMap<>();
+  private final Map<String, Versioned> versions = new ConcurrentHashMap<>();
   private final Map<String, NatsKeyValueWatchSubscription> watches = new ConcurrentHashMap<>();
   private final KeyValue bucket;
   private final Duration loadTimeout;
@@ -62,6 +63,7 @@ final class KvMirror {
     }
     values.keySet().removeIf(key -> Keys.appOf(key).equals(appId));
     parsed.keySet().removeIf(key -> Keys.appOf(key).equals(appId));
+    versions.keySet().removeIf(key -> Keys.appOf(key).equals(appId));
   }
 
   /** Every key starting with {@code prefix}, in key order. */
@@ -97,6 +99,18 @@ final class KvMirror {
     return fresh.entry();
   }
 
+  /**
+   * The key's value with the revision it had in the bucket, as last mirrored (null: absent here). A
+   * guess for a compare-and-set, which saves its read when the guess is current and fails
+   * harmlessly when it is not.
+   */
+  Versioned versioned(String key) {
+    return versions.get(key);
+  }
+
+  /** A value and the bucket revision that wrote it. */
+  record Versioned(byte[] value, long revision) {}
+
   /** The entry of {@code key} as this mirror holds it; null when absent or not an entry. */
   MembershipEntry entry(String key) {
     return entry(key, values.get(key));
@@ -129,8 +143,11 @@ final class KvMirror {
     @Override
     public void watch(KeyValueEntry entry) {
       if (entry.getOperation() == KeyValueOperation.PUT) {
-        values.put(entry.getKey(), entry.getValue() == null ? new byte[0] : entry.getValue());
+        byte[] value = entry.getValue() == null ? new byte[0] : entry.getValue();
+        versions.put(entry.getKey(), new Versioned(value, entry.getRevision()));
+        values.put(entry.getKey(), value);
       } else {
+        versions.remove(entry.getKey());
         values.remove(entry.getKey());
       }
       parsed.remove(entry.getKey());

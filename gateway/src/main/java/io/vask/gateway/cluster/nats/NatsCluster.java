@@ -108,7 +108,7 @@ public final class NatsCluster {
 
       ScheduledExecutorService timer = Executors.newScheduledThreadPool(4, daemon());
       KvMirror mirror = new KvMirror(membership, Duration.ofSeconds(10));
-      CasLanes lanes = new CasLanes(membership, LANES, bounds.membershipQueuePerLane());
+      CasLanes lanes = new CasLanes(membership, mirror, LANES, bounds.membershipQueuePerLane());
       Membership parts =
           membership(node, new Buckets(membership, mirror, nodes, lanes), link, timer, timings);
 
@@ -220,7 +220,7 @@ public final class NatsCluster {
             node, new SlotLeases(buckets.membership()), lanes, buckets.mirror(), link, counts);
     MembershipView view = new MembershipView(shared, counts);
     NatsPresence presence =
-        new NatsPresence(shared, view, new PresenceRoster(buckets.membership()));
+        new NatsPresence(shared, view, new PresenceRoster(buckets.membership(), buckets.mirror()));
     OutageJournal journal = new OutageJournal(shared);
     MembershipJanitor janitor =
         new MembershipJanitor(

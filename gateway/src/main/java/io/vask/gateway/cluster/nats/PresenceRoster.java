@@ -24,9 +24,11 @@ import java.util.function.Predicate;
  */
 final class PresenceRoster {
   private final KeyValue bucket;
+  private final KvMirror mirror;
 
-  PresenceRoster(KeyValue bucket) {
+  PresenceRoster(KeyValue bucket, KvMirror mirror) {
     this.bucket = bucket;
+    this.mirror = mirror;
   }
 
   /**
@@ -34,15 +36,12 @@ final class PresenceRoster {
    * roster has fewer than {@code max} members; false if it is full.
    */
   boolean admit(String key, String userId, String node, int max) throws Exception {
-    boolean[] admitted = {true};
+    boolean[] admitted = {false};
     mutate(
         key,
-        roster -> {
-          if (!roster.containsKey(userId) && roster.size() >= max) {
-            admitted[0] = false;
-            return false;
-          }
-          return roster.computeIfAbsent(userId, u -> new TreeSet<>()).add(node);
+        roster -> { // decided again on every attempt: a guess may say full when it is not
+          admitted[0] = roster.containsKey(userId) || roster.size() < max;
+          return admitted[0] && roster.computeIfAbsent(userId, u -> new TreeSet<>()).add(node);
         });
     return admitted[0];
   }
@@ -71,31 +70,43 @@ final class PresenceRoster {
   /**
    * Reads the roster, lets {@code change} edit the parsed copy (true: it changed) and writes it
    * back if the key still has the revision read; decides again when another node wrote first. The
-   * value is read, parsed and written whole: a join costs in proportion to the roster's size.
+   * first read is the mirror's (as {@link CasLanes#mutate}: a current mirror saves the bucket read,
+   * a lagging one costs a failed write, and leaving the roster as it is is decided on the bucket's
+   * value only). The value is read, parsed and written whole: a join costs in proportion to the
+   * roster's size.
    */
   private void mutate(String key, Predicate<Map<String, Set<String>>> change) throws Exception {
     for (int attempt = 0; ; attempt++) {
-      KeyValueEntry current = bucket.get(key);
-      Map<String, Set<String>> roster = parse(current == null ? null : current.getValue());
+      boolean guessed = attempt == 0;
+      KvMirror.Versioned current = guessed ? mirror.versioned(key) : read(key);
+      Map<String, Set<String>> roster = parse(current == null ? null : current.value());
       if (!change.test(roster)) {
+        if (guessed) {
+          continue;
+        }
         return;
       }
       try {
         if (roster.isEmpty()) {
-          bucket.delete(key, current.getRevision());
+          bucket.delete(key, current.revision());
         } else if (current == null) {
           bucket.create(key, toBytes(roster));
         } else {
-          bucket.update(key, toBytes(roster), current.getRevision());
+          bucket.update(key, toBytes(roster), current.revision());
         }
         return;
       } catch (JetStreamApiException conflict) {
-        if (attempt >= 50) {
+        if (attempt >= 51) {
           throw conflict;
         }
-        // another node changed the roster since our read: decide again
+        // another node changed the roster since our read (or the mirror lagged): decide again
       }
     }
+  }
+
+  private KvMirror.Versioned read(String key) throws Exception {
+    KeyValueEntry entry = bucket.get(key);
+    return entry == null ? null : new KvMirror.Versioned(entry.getValue(), entry.getRevision());
   }
 
   /**

@@ -80,7 +80,9 @@ class PresenceStoreIT {
 
   @Test
   void rosterAdmitsUpToItsLimitOncePerUser() throws Exception {
-    PresenceRoster roster = new PresenceRoster(bucket);
+    KvMirror mirror = new KvMirror(bucket, Duration.ofSeconds(10));
+    mirror.watch("app1");
+    PresenceRoster roster = new PresenceRoster(bucket, mirror);
     String key = Keys.roster("app1", "presence-room");
 
     assertTrue(roster.admit(key, "u1", "node-a", 2));
@@ -98,6 +100,42 @@ class PresenceStoreIT {
     roster.withdraw(key, "u2", "node-a");
     roster.withdraw(key, "u3", "node-b");
     assertNull(bucket.get(key), "an empty roster is deleted");
+    mirror.close();
+  }
+
+  @Test
+  void rosterDecidesOnTheBucketWhenTheMirrorLags() throws Exception {
+    // a mirror that watches nothing: every guess says "absent", however the bucket is
+    PresenceRoster roster =
+        new PresenceRoster(bucket, new KvMirror(bucket, Duration.ofSeconds(10)));
+    String key = Keys.roster("app1", "presence-room");
+
+    assertTrue(roster.admit(key, "u1", "node-a", 2));
+    assertTrue(roster.admit(key, "u2", "node-b", 2));
+    assertFalse(roster.admit(key, "u3", "node-b", 2), "full, although the guess was empty");
+    roster.withdraw(key, "u1", "node-a"); // the guess shows nothing to withdraw
+    assertEquals(Map.of("u2", Set.of("node-b")), read(key));
+  }
+
+  @Test
+  void entryChangesAreDecidedOnTheBucketWhenTheMirrorLags() throws Exception {
+    CasLanes lanes = new CasLanes(bucket, new KvMirror(bucket, Duration.ofSeconds(10)), 1);
+    String key = Keys.member("app1", "presence-room", "u1");
+    PresenceMember member = new PresenceMember("u1", null);
+
+    CasLanes.Change first = lanes.mutate(key, e -> MembershipEntry.held("node-a", member));
+    assertTrue(first.written());
+    assertNull(first.before());
+    CasLanes.Change second =
+        lanes.mutate(
+            key, e -> e == null ? MembershipEntry.held("node-b", member) : e.with("node-b"));
+    assertEquals(Set.of("node-a"), second.before().nodes(), "the bucket's entry, not the guess");
+    assertEquals(Set.of("node-a", "node-b"), second.after().nodes());
+    CasLanes.Change release =
+        lanes.mutate(key, e -> e == null || !e.holds("node-a") ? e : e.without("node-a", 1));
+    assertTrue(release.written(), "the guess (absent) would have left the entry as it was");
+    assertEquals(Set.of("node-b"), MembershipEntry.parse(bucket.get(key).getValue()).nodes());
+    lanes.close();
   }
 
   @Test

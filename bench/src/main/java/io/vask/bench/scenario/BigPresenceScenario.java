@@ -14,10 +14,10 @@ import org.HdrHistogram.Histogram;
 /**
  * One big presence channel across every node of the target: {@code members} sockets join it (spread
  * evenly), then the heap each member costs is read on every node (after full GCs), {@code GET
- * /channels/{c}/users} is timed against each node in turn, and members churn at {@code rate}
- * joins/s through {@link PresenceChurnScenario} (churners on every node, the watcher on the first):
- * member_added/removed latency and how long a new member's subscription (whose answer holds the
- * whole member list) takes.
+ * /channels/{c}/users} is timed against each node in turn (after a settle and one unrecorded
+ * round), and members churn at {@code rate} joins/s through {@link PresenceChurnScenario} (churners
+ * on every node, the watcher on the first): member_added/removed latency and how long a new
+ * member's subscription (whose answer holds the whole member list) takes.
  */
 final class BigPresenceScenario implements Scenario {
   private static final String CHANNEL = "presence-bench-big";
@@ -61,12 +61,17 @@ final class BigPresenceScenario implements Scenario {
       if (!listener.firstError.isEmpty()) {
         line.put("fill_first_error", listener.firstError);
       }
+      // the fill's last member_added frames are still being written when the last member's
+      // subscription is acknowledged: let them go out before heap and query times are read
+      Thread.sleep(options.integer("settle-ms", 2000));
       long heapAfter = heap(gateways);
       if (heapBefore > 0 && heapAfter > 0 && joined > 0) {
         line.put("heap_bytes_per_member", (heapAfter - heapBefore) / joined)
             .put("heap_bytes_before", heapBefore)
             .put("heap_bytes_after", heapAfter);
       }
+      // each node answers the query once (compiling it) before it is timed
+      usersApi(target, auth, 2 * nodes);
       line.latency("users_api_ms", usersApi(target, auth, options.integer("users-requests", 30)));
       ResultLine churn =
           new PresenceChurnScenario()

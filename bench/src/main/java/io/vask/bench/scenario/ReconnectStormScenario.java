@@ -1,8 +1,10 @@
 package io.vask.bench.scenario;
 
 import io.vask.bench.client.LoadClient;
+import io.vask.bench.client.WsSocket;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A pod drains with N subscribed sockets: they are opened on the first node of a cluster target,
@@ -10,6 +12,12 @@ import java.util.List;
  * reconnects like pusher-js to one of the other nodes and subscribes again. Measures the time until
  * all are subscribed again, failed attempts, closes by code (4100: the receivers refused) and the
  * receivers' peak CPU and RSS.
+ *
+ * <p>Before the storm, the receivers are warmed ({@code warmup-rounds}, default 3): each takes as
+ * many connect + subscribe + close cycles as it will receive, so the storm meets pods whose JIT has
+ * compiled the connect path, as pods that have served for a while have. Without it, a freshly
+ * started JVM spends most of the storm compiling (docs/bench/storm-receiver-profile.txt: C1 and C2
+ * threads 45 % of the receivers' CPU, the event loop 22 %).
  */
 final class ReconnectStormScenario implements Scenario {
   @Override
@@ -30,6 +38,13 @@ final class ReconnectStormScenario implements Scenario {
       for (int node = 1; node < nodes; node++) {
         receivers.add(client(target, node, options));
       }
+      int warmupRounds = options.integer("warmup-rounds", 3);
+      for (int round = 0; round < warmupRounds; round++) {
+        for (LoadClient receiver : receivers) {
+          warm(receiver, count / receivers.size(), options);
+        }
+      }
+      line.put("warmup_rounds", warmupRounds);
       Deliveries first = new Deliveries();
       LoadClient.Opened opened =
           draining.connectAll(
@@ -87,6 +102,25 @@ final class ReconnectStormScenario implements Scenario {
       receivers.forEach(LoadClient::close);
     }
     return line;
+  }
+
+  /** {@code sockets} connect and subscribe to the receiver, then close. */
+  private static void warm(LoadClient receiver, int sockets, Options options) throws Exception {
+    Deliveries warmup = new Deliveries();
+    LoadClient.Opened opened =
+        receiver.connectAll(
+            sockets,
+            warmup,
+            options.integer("connect-concurrency", 256),
+            options.integer("connect-timeout-ms", 60_000),
+            socket -> socket.sendText(Deliveries.subscribe(channel(socket.tag))));
+    warmup.awaitSubscribed(opened.sockets().size(), options.integer("connect-timeout-ms", 60_000));
+    for (WsSocket socket : opened.sockets()) {
+      socket.channel().close();
+    }
+    for (WsSocket socket : opened.sockets()) {
+      socket.closed().get(30, TimeUnit.SECONDS);
+    }
   }
 
   private static LoadClient client(Target target, int node, Options options) {

@@ -20,11 +20,13 @@ import java.util.function.Predicate;
  * place for them, changed only by compare-and-set, so it never has more members than the channel's
  * limit. A node takes its place in the roster before it writes the member's entry and gives it up
  * after withdrawing from it, so every present member is on the roster: the cluster never has more
- * members than the limit. Blocking calls: run them on the member key's lane.
+ * members than the limit. Edits of one roster asked for at once by this node's lanes are written
+ * together ({@link EditBatches}). Blocking calls: run them on the member key's lane.
  */
 final class PresenceRoster {
   private final KeyValue bucket;
   private final KvMirror mirror;
+  private final EditBatches<Map<String, Set<String>>> edits = new EditBatches<>(this::mutate);
 
   PresenceRoster(KeyValue bucket, KvMirror mirror) {
     this.bucket = bucket;
@@ -36,26 +38,25 @@ final class PresenceRoster {
    * roster has fewer than {@code max} members; false if it is full.
    */
   boolean admit(String key, String userId, String node, int max) throws Exception {
-    boolean[] admitted = {false};
-    mutate(
+    return edits.submit(
         key,
-        roster -> { // decided again on every attempt: a guess may say full when it is not
+        (roster, admitted) -> { // decided again on every attempt: a guess may say full
           admitted[0] = roster.containsKey(userId) || roster.size() < max;
           return admitted[0] && roster.computeIfAbsent(userId, u -> new TreeSet<>()).add(node);
         });
-    return admitted[0];
   }
 
   /** Takes {@code node}'s place for the user, full or not (a member this node already had). */
   void restore(String key, String userId, String node) throws Exception {
-    mutate(key, roster -> roster.computeIfAbsent(userId, u -> new TreeSet<>()).add(node));
+    edits.submit(
+        key, (roster, answer) -> roster.computeIfAbsent(userId, u -> new TreeSet<>()).add(node));
   }
 
   /** Gives up {@code node}'s place for the user; the user leaves the roster with the last one. */
   void withdraw(String key, String userId, String node) throws Exception {
-    mutate(
+    edits.submit(
         key,
-        roster -> {
+        (roster, answer) -> {
           Set<String> nodes = roster.get(userId);
           if (nodes == null || !nodes.remove(node)) {
             return false;
@@ -65,6 +66,11 @@ final class PresenceRoster {
           }
           return true;
         });
+  }
+
+  /** Rosters with edits in flight (for tests). */
+  int rostersInUse() {
+    return edits.keysInUse();
   }
 
   /**

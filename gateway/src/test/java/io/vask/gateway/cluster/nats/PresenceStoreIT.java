@@ -139,6 +139,42 @@ class PresenceStoreIT {
   }
 
   @Test
+  void concurrentJoinsOfOneNodeFillTheRosterExactlyToItsLimit() throws Exception {
+    KvMirror mirror = new KvMirror(bucket, Duration.ofSeconds(10));
+    mirror.watch("app1");
+    PresenceRoster roster = new PresenceRoster(bucket, mirror);
+    String key = Keys.roster("app1", "presence-room");
+    int threads = 8;
+    int perThread = 25;
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(threads);
+    java.util.concurrent.atomic.AtomicInteger admitted =
+        new java.util.concurrent.atomic.AtomicInteger();
+    java.util.List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
+    for (int t = 0; t < threads; t++) {
+      int thread = t;
+      done.add(
+          pool.submit(
+              () -> {
+                for (int i = 0; i < perThread; i++) {
+                  if (roster.admit(key, "u" + thread + "-" + i, "node-" + (thread % 3), 150)) {
+                    admitted.incrementAndGet();
+                  }
+                }
+                return null;
+              }));
+    }
+    for (java.util.concurrent.Future<?> f : done) {
+      f.get(60, java.util.concurrent.TimeUnit.SECONDS);
+    }
+    pool.shutdown();
+    assertEquals(150, admitted.get(), "200 asked, the limit is 150");
+    assertEquals(150, read(key).size());
+    assertEquals(0, roster.rostersInUse(), "nothing kept once the burst is over");
+    mirror.close();
+  }
+
+  @Test
   void rosterValueReadsBackAndUnreadableValuesAreEmpty() {
     byte[] value =
         "{\"r\":{\"u1\":[\"a\",\"b\"],\"u\\\"2\":[\"c\"]},\"later\":{\"x\":[1]}}"

@@ -41,8 +41,12 @@ record CapacityModel(
     // every pod with a subscriber of every channel: each event enters NATS once, leaves per pod
     double messages = events * (pods + 1);
     f.put("example_nats_messages_per_second", messages);
-    // no NATS cores from these runs: at the benchmark's 100 events/s nats-server's CPU is its
-    // fixed cost (heartbeats, KV, JetStream), not a per-message one (docs/capacity.md says so)
+    // NATS's per-message cost comes from the run that loads it (nats-load), not from the cost
+    // run, whose 100 events/s leave nats-server's fixed cost (heartbeats, KV) in the figure
+    Double natsCost = units.get("nats_cpu_s_per_million_messages");
+    if (natsCost != null) {
+      f.put("example_nats_cores", Math.ceil(messages * natsCost / 1e6 / utilisation));
+    }
     if (heap != null) {
       // the connections' own heap, doubled for the collector's headroom
       f.put("example_heap_mib_per_pod", Math.ceil(2 * connections / pods * heap / 1048576.0));

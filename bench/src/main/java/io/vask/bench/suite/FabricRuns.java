@@ -9,7 +9,9 @@ import java.util.List;
  * The fabric-scale sections of the suite (issue 17) and the variants of issues 13 and 15, each on
  * servers started for it: cost per delivery on one gateway and on three through NATS (then a big
  * presence channel on the same cluster), a reconnect storm on a draining cluster, webhook
- * throughput, and fan-out with limits on and off, with the debug console watching or not.
+ * throughput, and fan-out with limits on and off, with the debug console watching or not. The
+ * cluster's cost run is followed by a NATS-loading one (many events, one subscriber per pod) that
+ * gives nats-server's CPU per message.
  */
 final class FabricRuns {
   private final Suite suite;
@@ -111,6 +113,14 @@ final class FabricRuns {
     }
     try (Servers.Running cluster = servers.cluster(3, List.of())) {
       suite.scenario("delivery-cost", cluster.target(), cost.with("warmup-ms", 8000));
+      // NATS's cost per message: many events, one subscriber per pod, so that nats-server's CPU
+      // is its per-message work rather than its fixed cost (heartbeats, KV, JetStream)
+      suite.record(
+          Suite.run(
+                  "delivery-cost",
+                  cluster.target(),
+                  cost.with("subscribers-per-node", 1).with("rate", plan.natsLoadRate()))
+              .put("scenario", "nats-load"));
       suite.scenario(
           "big-presence",
           cluster.target(),

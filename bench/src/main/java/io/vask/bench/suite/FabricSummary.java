@@ -31,6 +31,23 @@ final class FabricSummary {
                 l.get("loss")));
     table(
         md,
+        "NATS per message",
+        "| pods | subscribers/pod | events/s offered | events/s sent | NATS messages/s | NATS CPU-s"
+            + " | NATS CPU-s per million messages | loss |",
+        lines,
+        "nats-load",
+        l ->
+            row(
+                l.get("nodes"),
+                l.get("subscribers_per_node"),
+                l.get("rate"),
+                l.get("events_per_sec"),
+                natsMessagesPerSecond(l),
+                natsCpuSeconds(l),
+                UnitCosts.of(List.of(l)).get("nats_cpu_s_per_million_messages").value(),
+                l.get("loss")));
+    table(
+        md,
         "connect rate",
         "| server | subscribe | connections | completed | per second | per CPU-second |",
         lines,
@@ -64,13 +81,15 @@ final class FabricSummary {
     table(
         md,
         "big presence channel",
-        "| members | joins/s | member-event deliveries/s | added p99 ms | removed p99 ms |"
-            + " new member p50 / p99 ms | GET users p50 / p99 ms | heap B/member | loss |",
+        "| members | fill s | joins/s | member-event deliveries/s | added p99 ms | removed p99 ms"
+            + " | new member p50 / p99 ms | GET users p50 / p99 ms | heap B/member | server CPU %"
+            + " | loss |",
         lines,
         "big-presence",
         l ->
             row(
                 l.get("joined"),
+                l.get("fill_seconds"),
                 l.get("joins_per_sec"),
                 l.get("member_event_deliveries_per_sec"),
                 Fields.at(l, "member_added_ms", "p99"),
@@ -80,6 +99,7 @@ final class FabricSummary {
                     + Fields.at(l, "new_member_subscribed_ms", "p99"),
                 Fields.at(l, "users_api_ms", "p50") + " / " + Fields.at(l, "users_api_ms", "p99"),
                 l.get("heap_bytes_per_member"),
+                Fields.at(l, "cpu", "server_pct"),
                 l.get("loss")));
     overload(md, lines);
     table(
@@ -182,6 +202,22 @@ final class FabricSummary {
     int columns = header.split("\\|", -1).length - 2;
     md.append("\n**").append(title).append("**\n\n").append(header).append('\n');
     md.append("|---".repeat(columns)).append("|\n").append(rows);
+  }
+
+  /** Events sent per second × (pods + 1): each enters NATS once and leaves once per pod. */
+  private static Object natsMessagesPerSecond(ResultLine l) {
+    return l.get("events_per_sec") instanceof Number e && l.get("nodes") instanceof Number n
+        ? Math.round(e.doubleValue() * (n.intValue() + 1))
+        : null;
+  }
+
+  /** nats-server's CPU seconds in the window (the target's process after the gateways). */
+  private static Object natsCpuSeconds(ResultLine l) {
+    return Fields.at(l, "cpu", "server_cpu_seconds_by_process") instanceof List<?> cpu
+            && l.get("nodes") instanceof Number n
+            && cpu.size() > n.intValue()
+        ? cpu.get(n.intValue())
+        : null;
   }
 
   private static String row(Object... cells) {

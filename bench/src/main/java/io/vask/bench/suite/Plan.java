@@ -40,7 +40,8 @@ record Plan(Fanout fanout, Loads loads, Fabric fabric, double seconds) {
       double presenceJoinRate,
       int presenceChurners,
       double webhookRate,
-      int variantSize) {}
+      int variantSize,
+      double natsLoadRate) {}
 
   static Plan of(Options options) {
     boolean quick = Boolean.parseBoolean(options.text("quick", "false"));
@@ -48,7 +49,7 @@ record Plan(Fanout fanout, Loads loads, Fabric fabric, double seconds) {
       return new Plan(
           new Fanout(List.of(100, 500), 500, List.of(SUSTAINED), List.of(500)),
           new Loads(500, 20, 20, 1000, 100, 1000, 300),
-          new Fabric(50, 20, 300, 300, 2, 100, 10, 20, 300, 100),
+          new Fabric(50, 20, 300, 300, 2, 100, 10, 20, 300, 100, 200),
           2);
     }
     return new Plan(
@@ -65,10 +66,11 @@ record Plan(Fanout fanout, Loads loads, Fabric fabric, double seconds) {
             options.integer("storm-clients", 10_000),
             10,
             options.integer("presence-members", 2000),
-            options.decimal("presence-join-rate", 25),
+            options.decimal("presence-join-rate", 5),
             100,
             6000,
-            100),
+            100,
+            options.decimal("nats-load-rate", 1500)),
         options.decimal("duration", 5));
   }
 }

@@ -45,9 +45,10 @@ final class UnitCosts {
     units.put(
         "nats_cpu_s_per_million_messages",
         new Unit(
-            natsPerMillionMessages(cluster),
+            natsPerMillionMessages(Fields.where(lines, "nats-load", "nodes", 3)),
             "CPU-seconds per million NATS messages (in + out)",
-            "delivery-cost, three gateways + NATS: nats-server CPU / (events x (pods + 1))"));
+            "nats-load (delivery-cost with one subscriber per pod at many events/s):"
+                + " nats-server CPU / (events x (pods + 1))"));
     units.put(
         "cross_pod_added_p50_ms",
         new Unit(

@@ -47,6 +47,8 @@ class CapacityDocTest {
     assertThat(f.get("example_pods")).isEqualTo(500.0);
     // 100 000 events/s, each into NATS once and out to each of 500 pods
     assertThat(f.get("example_nats_messages_per_second")).isEqualTo(100_000.0 * 501);
+    // 50.1 M messages/s x 1 CPU-s per million = 50.1 cores busy, 84 at 60 % utilisation
+    assertThat(f.get("example_nats_cores")).isEqualTo(84.0);
     assertThat(CapacityDoc.format(null)).isEqualTo("pending");
     assertThat(CapacityDoc.format(1234.5)).isEqualTo("1,235");
     assertThat(CapacityDoc.format(0.12345)).isEqualTo("0.123");

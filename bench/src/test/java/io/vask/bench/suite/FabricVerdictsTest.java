@@ -46,14 +46,21 @@ class FabricVerdictsTest {
   }
 
   @Test
-  void unitCostsCarryTheClusterFiguresAndNatsPerMessage() {
-    ResultLine cluster = cost(3, 12.0, 0.5);
-    Map<String, UnitCosts.Unit> units = UnitCosts.of(List.of(cost(1, 10.0, null), cluster));
+  void unitCostsCarryTheClusterFiguresAndNatsPerMessageFromTheNatsLoad() {
+    ResultLine natsLoad = cost(3, 50.0, 0.5).put("scenario", "nats-load");
+    Map<String, UnitCosts.Unit> units =
+        UnitCosts.of(List.of(cost(1, 10.0, null), cost(3, 12.0, 0.5), natsLoad));
     assertThat(units.get("gateway_cpu_s_per_million_deliveries_single").value()).isEqualTo(10.0);
     assertThat(units.get("gateway_cpu_s_per_million_deliveries_cluster").value()).isEqualTo(11.0);
     // 0.4 CPU-s of nats-server for 1000 events, each one message in and three out
     assertThat(units.get("nats_cpu_s_per_million_messages").value()).isEqualTo(100.0);
     assertThat(units.get("webhook_events_per_second").value()).isNull();
+    // the standard cost run does not load NATS: no per-message figure from it alone
+    assertThat(
+            UnitCosts.of(List.of(cost(3, 12.0, 0.5)))
+                .get("nats_cpu_s_per_million_messages")
+                .value())
+        .isNull();
   }
 
   private static ResultLine cost(int nodes, double total, Double addedP50) {

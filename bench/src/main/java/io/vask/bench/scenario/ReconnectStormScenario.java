@@ -46,14 +46,7 @@ final class ReconnectStormScenario implements Scenario {
       }
       line.put("warmup_rounds", warmupRounds);
       Deliveries first = new Deliveries();
-      LoadClient.Opened opened =
-          draining.connectAll(
-              count,
-              first,
-              options.integer("connect-concurrency", 256),
-              options.integer("connect-timeout-ms", 60_000),
-              socket -> socket.sendText(Deliveries.subscribe(channel(socket.tag))));
-      first.awaitSubscribed(opened.sockets().size(), options.integer("connect-timeout-ms", 60_000));
+      LoadClient.Opened opened = openSubscribed(draining, first, count, options);
       int subscribed = first.subscribed.get();
       line.put("sockets_open", opened.sockets().size()).put("subscribed", subscribed);
       Deliveries again = new Deliveries();
@@ -106,21 +99,28 @@ final class ReconnectStormScenario implements Scenario {
 
   /** {@code sockets} connect and subscribe to the receiver, then close. */
   private static void warm(LoadClient receiver, int sockets, Options options) throws Exception {
-    Deliveries warmup = new Deliveries();
-    LoadClient.Opened opened =
-        receiver.connectAll(
-            sockets,
-            warmup,
-            options.integer("connect-concurrency", 256),
-            options.integer("connect-timeout-ms", 60_000),
-            socket -> socket.sendText(Deliveries.subscribe(channel(socket.tag))));
-    warmup.awaitSubscribed(opened.sockets().size(), options.integer("connect-timeout-ms", 60_000));
+    LoadClient.Opened opened = openSubscribed(receiver, new Deliveries(), sockets, options);
     for (WsSocket socket : opened.sockets()) {
       socket.channel().close();
     }
     for (WsSocket socket : opened.sockets()) {
       socket.closed().get(30, TimeUnit.SECONDS);
     }
+  }
+
+  /** Opens {@code count} sockets, each subscribing its storm channel; waits for the acks. */
+  private static LoadClient.Opened openSubscribed(
+      LoadClient client, Deliveries listener, int count, Options options) throws Exception {
+    int timeoutMillis = options.integer("connect-timeout-ms", 60_000);
+    LoadClient.Opened opened =
+        client.connectAll(
+            count,
+            listener,
+            options.integer("connect-concurrency", 256),
+            timeoutMillis,
+            socket -> socket.sendText(Deliveries.subscribe(channel(socket.tag))));
+    listener.awaitSubscribed(opened.sockets().size(), timeoutMillis);
+    return opened;
   }
 
   private static LoadClient client(Target target, int node, Options options) {

@@ -15,8 +15,15 @@ import io.vask.gateway.protocol.PresenceMember;
 import io.vask.gateway.testing.NatsServer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,6 +38,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class PresenceStoreIT {
   @RegisterExtension static final NatsServer NATS = new NatsServer();
 
+  private static final String ROSTER = Keys.roster("app1", "presence-room");
+  private final List<KvMirror> mirrors = new ArrayList<>();
   private Connection connection;
   private KeyValue bucket;
 
@@ -51,7 +60,16 @@ class PresenceStoreIT {
 
   @AfterEach
   void close() throws InterruptedException {
+    mirrors.forEach(KvMirror::close);
     connection.close();
+  }
+
+  /** A roster whose first reads come from a mirror of app1's keys. */
+  private PresenceRoster watchedRoster() throws Exception {
+    KvMirror mirror = new KvMirror(bucket, Duration.ofSeconds(10));
+    mirror.watch("app1");
+    mirrors.add(mirror);
+    return new PresenceRoster(bucket, mirror);
   }
 
   @Test
@@ -80,10 +98,8 @@ class PresenceStoreIT {
 
   @Test
   void rosterAdmitsUpToItsLimitOncePerUser() throws Exception {
-    KvMirror mirror = new KvMirror(bucket, Duration.ofSeconds(10));
-    mirror.watch("app1");
-    PresenceRoster roster = new PresenceRoster(bucket, mirror);
-    String key = Keys.roster("app1", "presence-room");
+    PresenceRoster roster = watchedRoster();
+    String key = ROSTER;
 
     assertTrue(roster.admit(key, "u1", "node-a", 2));
     assertTrue(roster.admit(key, "u1", "node-b", 2), "a present user takes no second place");
@@ -100,7 +116,6 @@ class PresenceStoreIT {
     roster.withdraw(key, "u2", "node-a");
     roster.withdraw(key, "u3", "node-b");
     assertNull(bucket.get(key), "an empty roster is deleted");
-    mirror.close();
   }
 
   @Test
@@ -140,17 +155,13 @@ class PresenceStoreIT {
 
   @Test
   void concurrentJoinsOfOneNodeFillTheRosterExactlyToItsLimit() throws Exception {
-    KvMirror mirror = new KvMirror(bucket, Duration.ofSeconds(10));
-    mirror.watch("app1");
-    PresenceRoster roster = new PresenceRoster(bucket, mirror);
-    String key = Keys.roster("app1", "presence-room");
+    PresenceRoster roster = watchedRoster();
+    String key = ROSTER;
     int threads = 8;
     int perThread = 25;
-    java.util.concurrent.ExecutorService pool =
-        java.util.concurrent.Executors.newFixedThreadPool(threads);
-    java.util.concurrent.atomic.AtomicInteger admitted =
-        new java.util.concurrent.atomic.AtomicInteger();
-    java.util.List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    AtomicInteger admitted = new AtomicInteger();
+    List<Future<?>> done = new ArrayList<>();
     for (int t = 0; t < threads; t++) {
       int thread = t;
       done.add(
@@ -164,14 +175,13 @@ class PresenceStoreIT {
                 return null;
               }));
     }
-    for (java.util.concurrent.Future<?> f : done) {
-      f.get(60, java.util.concurrent.TimeUnit.SECONDS);
+    for (Future<?> f : done) {
+      f.get(60, TimeUnit.SECONDS);
     }
     pool.shutdown();
     assertEquals(150, admitted.get(), "200 asked, the limit is 150");
     assertEquals(150, read(key).size());
     assertEquals(0, roster.rostersInUse(), "nothing kept once the burst is over");
-    mirror.close();
   }
 
   @Test

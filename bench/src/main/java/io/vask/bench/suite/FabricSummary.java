@@ -43,8 +43,8 @@ final class FabricSummary {
                 l.get("rate"),
                 l.get("events_per_sec"),
                 natsMessagesPerSecond(l),
-                natsCpuSeconds(l),
-                UnitCosts.of(List.of(l)).get("nats_cpu_s_per_million_messages").value(),
+                UnitCosts.natsCpuSeconds(l),
+                UnitCosts.natsPerMillionMessages(l),
                 l.get("loss")));
     table(
         md,
@@ -208,15 +208,6 @@ final class FabricSummary {
   private static Object natsMessagesPerSecond(ResultLine l) {
     return l.get("events_per_sec") instanceof Number e && l.get("nodes") instanceof Number n
         ? Math.round(e.doubleValue() * (n.intValue() + 1))
-        : null;
-  }
-
-  /** nats-server's CPU seconds in the window (the target's process after the gateways). */
-  private static Object natsCpuSeconds(ResultLine l) {
-    return Fields.at(l, "cpu", "server_cpu_seconds_by_process") instanceof List<?> cpu
-            && l.get("nodes") instanceof Number n
-            && cpu.size() > n.intValue()
-        ? cpu.get(n.intValue())
         : null;
   }
 

@@ -110,16 +110,27 @@ final class UnitCosts {
     return units;
   }
 
-  private static Double natsPerMillionMessages(ResultLine cluster) {
-    if (cluster == null
-        || !(Fields.at(cluster, "cpu", "server_cpu_seconds_by_process") instanceof List<?> cpu)
-        || cpu.size() <= 3
+  /** nats-server's CPU-seconds per million NATS messages of a cluster line, or null. */
+  static Double natsPerMillionMessages(ResultLine cluster) {
+    Double seconds = natsCpuSeconds(cluster);
+    if (seconds == null
         || !(cluster.get("events_sent") instanceof Number events)
         || events.longValue() <= 0) {
       return null;
     }
-    double seconds = ((Number) cpu.get(3)).doubleValue();
-    return Math.round(seconds / (events.doubleValue() * 4) * 1e6 * 1000) / 1000.0;
+    // each event enters NATS once and leaves once per pod
+    double messages = events.doubleValue() * (((Number) cluster.get("nodes")).intValue() + 1);
+    return Math.round(seconds / messages * 1e6 * 1000) / 1000.0;
+  }
+
+  /** nats-server's CPU seconds in a cluster line's window: the process after the gateways. */
+  static Double natsCpuSeconds(ResultLine cluster) {
+    return cluster != null
+            && Fields.at(cluster, "cpu", "server_cpu_seconds_by_process") instanceof List<?> cpu
+            && cluster.get("nodes") instanceof Number n
+            && cpu.size() > n.intValue()
+        ? ((Number) cpu.get(n.intValue())).doubleValue()
+        : null;
   }
 
   static void write(List<ResultLine> lines, String started, boolean quick, Path file)

@@ -2,7 +2,6 @@ package io.vask.gateway.cluster.nats;
 
 import io.nats.client.JetStreamApiException;
 import io.nats.client.KeyValue;
-import io.nats.client.api.KeyValueEntry;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -112,22 +111,18 @@ final class CasLanes {
   Change mutate(String key, UnaryOperator<MembershipEntry> change) throws Exception {
     for (int attempt = 0; ; attempt++) {
       boolean guessed = attempt == 0;
-      KvMirror.Versioned current;
-      if (guessed) {
-        current = mirror.versioned(key);
-      } else {
-        try {
-          current = read(key);
-        } catch (java.io.IOException slow) {
-          // a timeout (a busy or reconnecting server): the read changed nothing, so try again
-          if (attempt >= 6) {
-            throw slow;
-          }
-          Thread.sleep(200L * attempt);
-          continue;
+      Versioned current;
+      try {
+        current = mirror.current(key, attempt);
+      } catch (java.io.IOException slow) {
+        // a timeout (a busy or reconnecting server): the read changed nothing, so try again
+        if (attempt >= 6) {
+          throw slow;
         }
+        Thread.sleep(200L * attempt);
+        continue;
       }
-      MembershipEntry before = current == null ? null : MembershipEntry.parse(current.value());
+      MembershipEntry before = current == null ? null : current.entry();
       MembershipEntry after = change.apply(before);
       if (java.util.Objects.equals(before, after)) {
         if (guessed) {
@@ -151,11 +146,6 @@ final class CasLanes {
         // another node changed the key since our read (or the mirror lagged): read again
       }
     }
-  }
-
-  private KvMirror.Versioned read(String key) throws Exception {
-    KeyValueEntry entry = bucket.get(key);
-    return entry == null ? null : new KvMirror.Versioned(entry.getValue(), entry.getRevision());
   }
 
   /** Lets queued changes (a drain's leaves) reach the bucket for a moment, then stops. */

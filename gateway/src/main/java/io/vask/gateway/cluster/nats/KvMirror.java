@@ -23,7 +23,6 @@ import java.util.function.Consumer;
  */
 final class KvMirror {
   private final NavigableMap<String, byte[]> values = new ConcurrentSkipListMap<>();
-  private final Map<String, Parsed> parsed = new ConcurrentHashMap<>();
   private final Map<String, Versioned> versions = new ConcurrentHashMap<>();
   private final Map<String, NatsKeyValueWatchSubscription> watches = new ConcurrentHashMap<>();
   private final KeyValue bucket;
@@ -62,7 +61,6 @@ final class KvMirror {
       unsubscribe(watch);
     }
     values.keySet().removeIf(key -> Keys.appOf(key).equals(appId));
-    parsed.keySet().removeIf(key -> Keys.appOf(key).equals(appId));
     versions.keySet().removeIf(key -> Keys.appOf(key).equals(appId));
   }
 
@@ -80,49 +78,33 @@ final class KvMirror {
   }
 
   /**
-   * {@code value} (this mirror's value of {@code key}) as a membership entry, parsed once per value
-   * it holds: queries and sweeps read every member of a channel, and a parse per read made a
-   * presence join cost a parse per member.
+   * {@code value} as a membership entry: parsed once while it is this mirror's value of {@code key}
+   * (the value the caller read from {@link #range} or {@link #all}), parsed anew otherwise.
    */
   MembershipEntry entry(String key, byte[] value) {
-    Parsed known = parsed.get(key);
-    if (known != null && known.value() == value) {
-      return known.entry();
-    }
-    Parsed fresh = new Parsed(value, MembershipEntry.parse(value));
-    if (value != null) {
-      parsed.put(key, fresh);
-      if (values.get(key) != value) { // changed or removed meanwhile: keep nothing stale
-        parsed.remove(key, fresh);
-      }
-    }
-    return fresh.entry();
+    Versioned held = versions.get(key);
+    return held != null && held.value() == value ? held.entry() : MembershipEntry.parse(value);
   }
-
-  /**
-   * The key's value with the revision it had in the bucket, as last mirrored (null: absent here). A
-   * guess for a compare-and-set, which saves its read when the guess is current and fails
-   * harmlessly when it is not.
-   */
-  Versioned versioned(String key) {
-    return versions.get(key);
-  }
-
-  /** A value and the bucket revision that wrote it. */
-  record Versioned(byte[] value, long revision) {}
 
   /** The entry of {@code key} as this mirror holds it; null when absent or not an entry. */
   MembershipEntry entry(String key) {
-    return entry(key, values.get(key));
+    Versioned held = versions.get(key);
+    return held == null ? null : held.entry();
+  }
+
+  /**
+   * The key's value with its bucket revision: on the first attempt of a compare-and-set, as last
+   * mirrored (a guess that saves the read when current and fails the revision check harmlessly when
+   * not); on later attempts, read from the bucket.
+   */
+  Versioned current(String key, int attempt) throws Exception {
+    return attempt == 0 ? versions.get(key) : Versioned.of(bucket.get(key));
   }
 
   void close() {
     watches.values().forEach(KvMirror::unsubscribe);
     watches.clear();
   }
-
-  /** A value and its parse (null: not a membership entry). */
-  private record Parsed(byte[] value, MembershipEntry entry) {}
 
   private static void unsubscribe(NatsKeyValueWatchSubscription watch) {
     try {
@@ -150,7 +132,6 @@ final class KvMirror {
         versions.remove(entry.getKey());
         values.remove(entry.getKey());
       }
-      parsed.remove(entry.getKey());
       changes.accept(entry.getKey());
     }
 

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import io.nats.client.JetStreamApiException;
 import io.nats.client.KeyValue;
-import io.nats.client.api.KeyValueEntry;
 import io.vask.gateway.protocol.Json;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -84,7 +83,7 @@ final class PresenceRoster {
   private void mutate(String key, Predicate<Map<String, Set<String>>> change) throws Exception {
     for (int attempt = 0; ; attempt++) {
       boolean guessed = attempt == 0;
-      KvMirror.Versioned current = guessed ? mirror.versioned(key) : read(key);
+      Versioned current = mirror.current(key, attempt);
       Map<String, Set<String>> roster = parse(current == null ? null : current.value());
       if (!change.test(roster)) {
         if (guessed) {
@@ -108,11 +107,6 @@ final class PresenceRoster {
         // another node changed the roster since our read (or the mirror lagged): decide again
       }
     }
-  }
-
-  private KvMirror.Versioned read(String key) throws Exception {
-    KeyValueEntry entry = bucket.get(key);
-    return entry == null ? null : new KvMirror.Versioned(entry.getValue(), entry.getRevision());
   }
 
   /**
